@@ -1,0 +1,52 @@
+/**
+ * Errors a service throws to say the request cannot be done; the error handler maps each to its status.
+ * Their messages are written for the caller, so they must never carry internals.
+ */
+export class DomainError extends Error {
+  readonly statusCode: number;
+  readonly code: string;
+
+  constructor(statusCode: number, code: string, message: string) {
+    super(message);
+    this.name = 'DomainError';
+    this.statusCode = statusCode;
+    this.code = code;
+  }
+}
+
+export class BadRequestError extends DomainError {
+  constructor(message: string) {
+    super(400, 'bad_request', message);
+  }
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message = 'Sign in to continue.') {
+    super(401, 'unauthorized', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You do not have permission to do this.') {
+    super(403, 'forbidden', message);
+  }
+}
+
+/** Also for data the caller may not know exists: another tenant's records answer 404, never 403. */
+export class NotFoundError extends DomainError {
+  constructor(what = 'Resource') {
+    super(404, 'not_found', `${what} not found.`);
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super(409, 'conflict', message);
+  }
+}
+
+export class ServiceUnavailableError extends DomainError {
+  constructor(message: string) {
+    super(503, 'service_unavailable', message);
+  }
+}
