@@ -21,9 +21,11 @@ const envSchema = z.object({
       .optional(),
   ),
   LOG_LEVEL: z.enum(logLevels).default('info'),
-  CORS_ORIGINS: optionalText.transform((value) =>
-    value ? value.split(',').map((origin) => origin.trim()) : [],
-  ),
+  CORS_ORIGINS: optionalText
+    .transform((value) => (value ? value.split(',').map((origin) => origin.trim()) : []))
+    .pipe(
+      z.array(z.url({ protocol: /^https?$/, message: 'must be comma-separated http(s) origins' })),
+    ),
   WEB_DIST_DIR: z.string().trim().min(1).default('./dist/web'),
   TRUST_PROXY: z.stringbool().default(false),
 });

@@ -37,8 +37,8 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await database.close();
 });
 
-await app.listen({ port: config.port, host: config.host });
+const address = await app.listen({ port: config.port, host: config.host });
 app.log.info(
   { database: database.driver, dataDir: database.driver === 'pglite' ? config.dataDir : undefined },
-  `Arete is ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`,
+  `Arete is ready at ${address}`,
 );

@@ -90,6 +90,11 @@ export function wrapPGlite(client: PGlite, release?: () => Promise<void>): Datab
 }
 
 export function wrapPool(pool: pg.Pool): DatabaseHandle {
+  // An idle connection that the server drops (restart, failover) only leaves the pool; the next
+  // query opens a new one. Unhandled, the pool's 'error' event would end the process.
+  pool.on('error', (error) =>
+    console.warn(`PostgreSQL dropped an idle connection: ${error.message}`),
+  );
   return {
     db: drizzlePg({ client: pool, schema }) as unknown as Database,
     driver: 'postgres',

@@ -1,0 +1,72 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../test/support/app.ts';
+
+const distDir = mkdtempSync(path.join(tmpdir(), 'arete-web-'));
+const html = { accept: 'text/html,application/xhtml+xml' };
+let app: Awaited<ReturnType<typeof createTestApp>>;
+
+beforeAll(async () => {
+  mkdirSync(path.join(distDir, 'assets'));
+  writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  writeFileSync(path.join(distDir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+  writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  app = await createTestApp({ webDistDir: distDir });
+});
+afterAll(async () => {
+  await app.close();
+  rmSync(distDir, { recursive: true, force: true });
+});
+
+describe('serving the built web app', () => {
+  it('serves index.html at / without caching it', async () => {
+    const response = await app.inject({ method: 'GET', url: '/', headers: html });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('<div id="root">');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('caches hashed assets for good and other files not at all', async () => {
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-3f9a1c.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
+    expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('answers any other page URL with index.html for the client-side router', async () => {
+    const response = await app.inject({ method: 'GET', url: '/member/coaching', headers: html });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toContain('text/html');
+    expect(response.body).toContain('<div id="root">');
+  });
+
+  it('keeps a 404 for missing files and for requests that do not want a page', async () => {
+    const missingAsset = await app.inject({ method: 'GET', url: '/assets/gone-123.js' });
+    expect(missingAsset.statusCode).toBe(404);
+    const post = await app.inject({ method: 'POST', url: '/member/coaching', headers: html });
+    expect(post.statusCode).toBe(404);
+    expect(post.json().error).toBe('not_found');
+  });
+
+  it('never answers an API path with the page', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/unknown', headers: html });
+    expect(response.statusCode).toBe(404);
+    expect(response.json().error).toBe('not_found');
+  });
+});
+
+describe('before the web app is built', () => {
+  it('says how to build it instead of failing obscurely', async () => {
+    const unbuilt = await createTestApp({ webDistDir: path.join(distDir, 'missing') });
+    try {
+      const response = await unbuilt.inject({ method: 'GET', url: '/', headers: html });
+      expect(response.statusCode).toBe(503);
+      expect(response.body).toContain('npm run build');
+    } finally {
+      await unbuilt.close();
+    }
+  });
+});
