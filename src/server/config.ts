@@ -28,6 +28,23 @@ const envSchema = z.object({
     ),
   WEB_DIST_DIR: z.string().trim().min(1).default('./dist/web'),
   TRUST_PROXY: z.stringbool().default(false),
+  PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AUTH_SECRET: optionalText.pipe(
+    z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
+  ),
+  ADMIN_EMAILS: optionalText.transform((value) =>
+    value ? value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean) : [],
+  ),
+  SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
+  MAIL_FROM: z.string().trim().min(3).default('Arete <no-reply@arete.local>'),
+  CLERK_SECRET_KEY: optionalText,
+  CLERK_PUBLISHABLE_KEY: optionalText,
+  CLERK_JWT_KEY: optionalText,
+  CLERK_WEBHOOK_SIGNING_SECRET: optionalText,
+  CLERK_API_URL: optionalText.pipe(z.url().optional()),
+  CLERK_AUTHORIZED_PARTIES: optionalText.transform((value) =>
+    value ? value.split(',').map((origin) => origin.trim()) : [],
+  ),
 });
 
 export type Config = {
@@ -42,6 +59,23 @@ export type Config = {
   corsOrigins: string[];
   webDistDir: string;
   trustProxy: boolean;
+  /** Where people reach the app: links in mail, token issuer, trusted origin. */
+  publicUrl: string;
+  /** Absent: generated on first start and kept under `dataDir`. */
+  authSecret: string | undefined;
+  adminEmails: string[];
+  mail: { smtpUrl: string | undefined; from: string };
+  /** Present when CLERK_SECRET_KEY is set: identity is Clerk's, not the embedded provider's. */
+  clerk:
+    | {
+        secretKey: string;
+        publishableKey: string | undefined;
+        jwtKey: string | undefined;
+        webhookSigningSecret: string | undefined;
+        apiUrl: string | undefined;
+        authorizedParties: string[];
+      }
+    | undefined;
 };
 
 export class ConfigError extends Error {
@@ -73,7 +107,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS,
     webDistDir: path.resolve(values.WEB_DIST_DIR),
     trustProxy: values.TRUST_PROXY,
+    publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(/\/$/, ''),
+    authSecret: values.AUTH_SECRET,
+    adminEmails: values.ADMIN_EMAILS,
+    mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
+    clerk: values.CLERK_SECRET_KEY
+      ? {
+          secretKey: values.CLERK_SECRET_KEY,
+          publishableKey: values.CLERK_PUBLISHABLE_KEY,
+          jwtKey: values.CLERK_JWT_KEY,
+          webhookSigningSecret: values.CLERK_WEBHOOK_SIGNING_SECRET,
+          apiUrl: values.CLERK_API_URL,
+          authorizedParties: values.CLERK_AUTHORIZED_PARTIES,
+        }
+      : undefined,
   };
+}
+
+function displayHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' ? 'localhost' : host;
 }
 
 /** Loads `.env` from the working directory when there is one; real environment variables win. */
@@ -93,6 +145,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     corsOrigins: [],
     webDistDir: path.resolve('dist/web'),
     trustProxy: false,
+    publicUrl: 'http://127.0.0.1:3000',
+    authSecret: 'test-secret-that-is-long-enough-for-better-auth',
+    adminEmails: [],
+    mail: { smtpUrl: undefined, from: 'Arete <no-reply@arete.test>' },
+    clerk: undefined,
     ...overrides,
   };
 }

@@ -1,2 +1,5 @@
 // The tables of every module, gathered for drizzle-kit and the typed client. Nothing else lives here.
+export * from '../identity/local/schema.ts';
+export * from '../identity/schema.ts';
+export * from '../mail/schema.ts';
 export * from '../modules/audit/schema.ts';

@@ -1,6 +1,11 @@
 // Identity events, whatever the provider: Clerk's webhooks and the local adapter's outbox both
 // arrive as these. Delivery is at least once and in no promised order, so handlers are idempotent.
-import type { IdentityOrganization, IdentityUser, OrganizationInvitation, OrganizationRole } from './port.ts';
+import type {
+  IdentityOrganization,
+  IdentityUser,
+  OrganizationInvitation,
+  OrganizationRole,
+} from './port.ts';
 
 type Event<Type extends string, Data> = {
   /** Unique per event (Clerk: the `svix-id`); a redelivery carries the same id. */

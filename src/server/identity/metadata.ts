@@ -8,7 +8,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Clerk's `updateUserMetadata` semantics: objects merge key by key, recursively; a `null` value
  * deletes the key; anything else (arrays included) replaces.
  */
-export function mergeMetadata<T extends Record<string, unknown>>(current: T, patch: MetadataPatch): T {
+export function mergeMetadata<T extends Record<string, unknown>>(
+  current: T,
+  patch: MetadataPatch,
+): T {
   const merged: Record<string, unknown> = { ...current };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) {

@@ -127,7 +127,10 @@ export interface IdentityProvider {
       publicMetadata?: Record<string, unknown>;
     }): Promise<IdentityOrganization>;
     get(organizationId: string): Promise<IdentityOrganization | null>;
-    updatePublicMetadata(organizationId: string, patch: MetadataPatch): Promise<IdentityOrganization>;
+    updatePublicMetadata(
+      organizationId: string,
+      patch: MetadataPatch,
+    ): Promise<IdentityOrganization>;
     listMemberships(userId: string): Promise<OrganizationMembership[]>;
     addMember(input: {
       organizationId: string;
@@ -139,7 +142,10 @@ export interface IdentityProvider {
 
   organizationInvitations: {
     create(input: NewOrganizationInvitation): Promise<OrganizationInvitation>;
-    get(input: { organizationId: string; invitationId: string }): Promise<OrganizationInvitation | null>;
+    get(input: {
+      organizationId: string;
+      invitationId: string;
+    }): Promise<OrganizationInvitation | null>;
     list(input: {
       organizationId: string;
       status?: InvitationStatus[];

@@ -1,0 +1,79 @@
+import type {
+  IdentityOrganization,
+  IdentityUser,
+  InvitationStatus,
+  OrganizationInvitation,
+  OrganizationRole,
+  PublicMetadata,
+} from '../port.ts';
+import type { auth_invitation, auth_organization, auth_user } from './schema.ts';
+
+type UserRow = typeof auth_user.$inferSelect;
+type OrganizationRow = typeof auth_organization.$inferSelect;
+type InvitationRow = typeof auth_invitation.$inferSelect;
+
+export function toIdentityUser(row: UserRow): IdentityUser {
+  const [firstName, ...rest] = row.name.trim().split(/\s+/);
+  return {
+    id: row.id,
+    email: row.email,
+    emailVerified: row.emailVerified,
+    firstName: firstName || null,
+    lastName: rest.join(' ') || null,
+    imageUrl: row.image,
+    publicMetadata: (row.publicMetadata ?? {}) as PublicMetadata,
+    banned: row.banned ?? false,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** Better Auth keeps organization metadata as JSON text. */
+export function parseMetadata(text: string | null): Record<string, unknown> {
+  if (!text) return {};
+  const parsed: unknown = JSON.parse(text);
+  return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+    ? (parsed as Record<string, unknown>)
+    : {};
+}
+
+export function toIdentityOrganization(row: OrganizationRow): IdentityOrganization {
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    publicMetadata: parseMetadata(row.metadata),
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt ?? row.createdAt,
+  };
+}
+
+/** Better Auth's `owner` is an admin in Clerk's terms; every other role is a member. */
+export function toOrganizationRole(role: string | null): OrganizationRole {
+  return role === 'admin' || role === 'owner' ? 'admin' : 'member';
+}
+
+/** Better Auth stores no `expired` status (Clerk does); it is computed from the expiry. */
+export function invitationStatus(
+  stored: string,
+  expiresAt: Date,
+  now = new Date(),
+): InvitationStatus {
+  if (stored === 'accepted') return 'accepted';
+  if (stored === 'canceled' || stored === 'rejected' || stored === 'revoked') return 'revoked';
+  return expiresAt <= now ? 'expired' : 'pending';
+}
+
+export function toOrganizationInvitation(row: InvitationRow): OrganizationInvitation {
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    emailAddress: row.email,
+    role: toOrganizationRole(row.role),
+    status: invitationStatus(row.status, row.expiresAt),
+    inviterUserId: row.inviterId,
+    publicMetadata: (row.publicMetadata ?? {}) as Record<string, unknown>,
+    createdAt: row.createdAt,
+    expiresAt: row.expiresAt,
+  };
+}

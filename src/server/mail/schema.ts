@@ -1,0 +1,19 @@
+import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Mail kept instead of sent when no SMTP server is configured; admins read it at /admin/outbox. */
+export const mailOutbox = pgTable(
+  'mail_outbox',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('mail_outbox_created_at_idx').on(table.createdAt.desc()),
+    index('mail_outbox_to_idx').on(table.to),
+  ],
+);
+
+export type OutboxMail = typeof mailOutbox.$inferSelect;
