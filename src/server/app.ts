@@ -12,7 +12,14 @@ import type { DatabaseHandle } from './db/client.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerWebApp } from './http/web-app.ts';
+import { registerAuthentication } from './identity/auth-plugin.ts';
+import { createIdentity, type Identity } from './identity/index.ts';
+import { createMailer } from './mail/mailer.ts';
+import { clientConfigRoutes } from './modules/client-config/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { outboxRoutes } from './modules/outbox/routes.ts';
+import { grantAdminToConfiguredEmails } from './modules/users/first-admins.ts';
+import { userRoutes } from './modules/users/routes.ts';
 
 export type AppDependencies = {
   config: Config;
@@ -76,10 +83,36 @@ export async function buildApp({ config, database }: AppDependencies) {
   }
   await registerOpenApi(app);
 
+  const db = database.db;
+  const mailer = createMailer(config, db, app.log);
+  const identity = createIdentity({ config, db, mailer, log: app.log });
+  app.decorate('identity', identity);
+  app.addHook('onClose', () => identity.events.stop());
+  const guards = registerAuthentication(app, identity.provider, identity.authority);
+  grantAdminToConfiguredEmails(identity.events, identity.provider, config.adminEmails);
+
   await app.register(healthRoutes, { database });
+  identity.registerRoutes(app);
+  await app.register(clientConfigRoutes, {
+    clientConfig: {
+      identityProvider: identity.provider.kind,
+      clerkPublishableKey: config.clerk?.publishableKey ?? null,
+      signUpMode: 'open',
+      mailTransport: mailer.transport,
+    },
+  });
+  const deps = { db, identity: identity.provider, authority: identity.authority, guards };
+  await app.register(userRoutes, deps);
+  await app.register(outboxRoutes, { db, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;
 }
 
 export type App = Awaited<ReturnType<typeof buildApp>>;
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    identity: Identity;
+  }
+}

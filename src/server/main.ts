@@ -29,6 +29,7 @@ try {
 await runMigrations(database);
 
 const app = await buildApp({ config, database });
+app.identity.events.start();
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, 'shutting down after an unexpected error');

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../contract/errors.ts';
+import { IdentityProviderError } from '../identity/port.ts';
 import { DomainError } from './errors.ts';
 
 // Fastify's own 4xx errors (bad JSON, body too large, wrong content type) describe the request, not us.
@@ -39,6 +40,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof DomainError) {
       return send(reply, error.statusCode, { error: error.code, message: error.message });
+    }
+    if (error instanceof IdentityProviderError) {
+      if (error.status >= 500) request.log.error({ err: error }, 'identity provider failed');
+      const code = error.status === 404 ? 'not_found' : error.status === 422 ? 'unprocessable' : 'identity_provider_error';
+      return send(reply, error.status, { error: code, message: error.message });
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {

@@ -16,7 +16,24 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
           'validation errors list every invalid field.',
         version: packageJson.version,
       },
-      tags: [{ name: 'health', description: 'Liveness and readiness probes' }],
+      tags: [
+        { name: 'health', description: 'Liveness and readiness probes' },
+        { name: 'config', description: 'Public settings' },
+        { name: 'users', description: 'The signed-in user' },
+        { name: 'admin', description: 'Platform administration (admin role)' },
+        { name: 'webhooks', description: 'Events from the identity provider' },
+      ],
+      components: {
+        securitySchemes: {
+          bearerAuth: {
+            type: 'http',
+            scheme: 'bearer',
+            bearerFormat: 'JWT',
+            description:
+              'A session token: `GET /api/auth/token` (embedded provider) or Clerk `getToken()`.',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

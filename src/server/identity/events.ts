@@ -34,4 +34,11 @@ export type IdentityEvent =
     >;
 
 export type IdentityEventType = IdentityEvent['type'];
-export type IdentityEventOf<T extends IdentityEventType> = Extract<IdentityEvent, { type: T }>;
+/** The event of one type (several types share a shape, so a plain `Extract` would miss them). */
+export type IdentityEventOf<T extends IdentityEventType> = IdentityEvent extends infer E
+  ? E extends { type: infer U }
+    ? T extends U
+      ? E
+      : never
+    : never
+  : never;

@@ -1,0 +1,55 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { Mailer } from '../mail/mailer.ts';
+import { AuthorityCache } from './authority.ts';
+import { createClerkIdentityProvider } from './clerk/adapter.ts';
+import { registerClerkWebhook } from './clerk-webhook-route.ts';
+import { IdentityEventBus } from './event-bus.ts';
+import { createLocalIdentity } from './local/adapter.ts';
+import { registerLocalAuthRoutes } from './local/routes.ts';
+import { resolveAuthSecret } from './local/secret.ts';
+import type { IdentityProvider } from './port.ts';
+
+export type Identity = {
+  provider: IdentityProvider;
+  events: IdentityEventBus;
+  authority: AuthorityCache;
+  /** `/api/auth/*` for the embedded provider, `/webhooks/clerk` for Clerk. */
+  registerRoutes(app: FastifyInstance): void;
+};
+
+/** Clerk when CLERK_SECRET_KEY is set; otherwise the embedded provider on our own database. */
+export function createIdentity(input: { config: Config; db: Database; mailer: Mailer; log: FastifyBaseLogger }): Identity {
+  const { config, db, mailer, log } = input;
+  const events = new IdentityEventBus(db, log);
+  let provider: IdentityProvider;
+  let registerRoutes: Identity['registerRoutes'];
+
+  if (config.clerk) {
+    const clerk = config.clerk;
+    provider = createClerkIdentityProvider({
+      secretKey: clerk.secretKey,
+      jwtKey: clerk.jwtKey,
+      apiUrl: clerk.apiUrl,
+      authorizedParties: clerk.authorizedParties.length > 0 ? clerk.authorizedParties : undefined,
+    });
+    registerRoutes = (app) => registerClerkWebhook(app, events, clerk.webhookSigningSecret);
+  } else {
+    const local = createLocalIdentity({
+      db,
+      mailer,
+      publicUrl: config.publicUrl,
+      secret: resolveAuthSecret(config.authSecret, config.dataDir),
+      trustedOrigins: config.corsOrigins,
+      eventsStored: () => events.nudge(),
+    });
+    provider = local.provider;
+    registerRoutes = (app) => registerLocalAuthRoutes(app, local.auth, config.publicUrl);
+  }
+
+  const authority = new AuthorityCache(provider);
+  events.on('user.updated', async ({ data }) => authority.invalidate(data.user.id));
+  events.on('user.deleted', async ({ data }) => authority.invalidate(data.userId));
+  return { provider, events, authority, registerRoutes };
+}

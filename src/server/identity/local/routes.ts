@@ -1,0 +1,65 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { NotFoundError } from '../../http/errors.ts';
+import { SESSION_HEADER_FOR_CLIENT_IP } from './auth-options.ts';
+import type { Auth } from './auth.ts';
+
+/**
+ * Better Auth answers many endpoints; only those the product uses are reachable over HTTP. The
+ * rest (creating organizations, inviting members, admin actions) go through the domain's API,
+ * which applies its own rules before it calls the identity port.
+ */
+const PUBLIC_ENDPOINTS = new Set([
+  'POST /sign-up/email',
+  'POST /sign-in/email',
+  'POST /sign-out',
+  'GET /get-session',
+  'GET /token',
+  'GET /jwks',
+  'GET /verify-email',
+  'POST /send-verification-email',
+  'POST /request-password-reset',
+  'POST /reset-password',
+  'POST /organization/set-active',
+]);
+
+function endpointOf(request: FastifyRequest): string {
+  const path = request.url.split('?')[0]?.replace(/^\/api\/auth/, '') ?? '';
+  return `${request.method} ${path.startsWith('/reset-password/') ? '/reset-password' : path}`;
+}
+
+function toFetchRequest(request: FastifyRequest, publicUrl: string): Request {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value === undefined || name === SESSION_HEADER_FOR_CLIENT_IP) continue;
+    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
+  }
+  headers.set(SESSION_HEADER_FOR_CLIENT_IP, request.ip);
+  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  return new Request(new URL(request.url, publicUrl), {
+    method: request.method,
+    headers,
+    body: hasBody ? JSON.stringify(request.body) : undefined,
+  });
+}
+
+async function sendFetchResponse(reply: FastifyReply, response: Response) {
+  reply.code(response.status);
+  for (const [name, value] of response.headers) {
+    if (name !== 'set-cookie' && name !== 'content-length') reply.header(name, value);
+  }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) reply.header('set-cookie', cookies);
+  return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
+}
+
+export function registerLocalAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): void {
+  app.route({
+    method: ['GET', 'POST'],
+    url: '/api/auth/*',
+    schema: { hide: true },
+    async handler(request, reply) {
+      if (!PUBLIC_ENDPOINTS.has(endpointOf(request))) throw new NotFoundError('Endpoint');
+      return sendFetchResponse(reply, await auth.handler(toFetchRequest(request, publicUrl)));
+    },
+  });
+}
