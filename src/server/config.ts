@@ -33,7 +33,12 @@ const envSchema = z.object({
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
   ),
   ADMIN_EMAILS: optionalText.transform((value) =>
-    value ? value.split(',').map((email) => email.trim().toLowerCase()).filter(Boolean) : [],
+    value
+      ? value
+          .split(',')
+          .map((email) => email.trim().toLowerCase())
+          .filter(Boolean)
+      : [],
   ),
   SMTP_URL: optionalText.pipe(z.url({ protocol: /^smtps?$/ }).optional()),
   MAIL_FROM: z.string().trim().min(3).default('Arete <no-reply@arete.local>'),
@@ -107,7 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS,
     webDistDir: path.resolve(values.WEB_DIST_DIR),
     trustProxy: values.TRUST_PROXY,
-    publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(/\/$/, ''),
+    publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(
+      /\/$/,
+      '',
+    ),
     authSecret: values.AUTH_SECRET,
     adminEmails: values.ADMIN_EMAILS,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },

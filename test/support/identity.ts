@@ -39,7 +39,8 @@ export async function latestMailTo(app: TestApp, email: string) {
 
 export async function fetchToken(app: FastifyInstance, cookie: string): Promise<string> {
   const response = await app.inject({ method: 'GET', url: '/api/auth/token', headers: { cookie } });
-  if (response.statusCode !== 200) throw new Error(`token: ${response.statusCode} ${response.body}`);
+  if (response.statusCode !== 200)
+    throw new Error(`token: ${response.statusCode} ${response.body}`);
   return response.json().token;
 }
 
@@ -67,7 +68,11 @@ export async function signUpAndVerify(app: TestApp, input: { email?: string; nam
 }
 
 /** A verified user holding `role`, with a token issued after the role was granted. */
-export async function signedInAs(app: TestApp, role: GrantableRole | 'pending', input: { email?: string } = {}) {
+export async function signedInAs(
+  app: TestApp,
+  role: GrantableRole | 'pending',
+  input: { email?: string } = {},
+) {
   const person = await signUpAndVerify(app, input);
   if (role === 'pending') return person;
   await app.identity.provider.users.updatePublicMetadata(person.userId, { primary_role: role });

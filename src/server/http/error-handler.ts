@@ -43,7 +43,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof IdentityProviderError) {
       if (error.status >= 500) request.log.error({ err: error }, 'identity provider failed');
-      const code = error.status === 404 ? 'not_found' : error.status === 422 ? 'unprocessable' : 'identity_provider_error';
+      const code =
+        error.status === 404
+          ? 'not_found'
+          : error.status === 422
+            ? 'unprocessable'
+            : 'identity_provider_error';
       return send(reply, error.status, { error: code, message: error.message });
     }
     const status = error.statusCode ?? 500;

@@ -1,7 +1,12 @@
-import type { FastifyInstance, FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  preHandlerAsyncHookHandler,
+} from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
 import type { AuthorityCache } from './authority.ts';
-import { InvalidTokenError, type IdentityProvider, type Role, roleOf } from './port.ts';
+import { type IdentityProvider, InvalidTokenError, type Role, roleOf } from './port.ts';
 
 /** Who is calling, as services see it: always the authoritative role, never the token's claim. */
 export type Caller = {
@@ -35,7 +40,8 @@ async function authenticate(
   try {
     claims = await provider.verifyToken(token);
   } catch (error) {
-    if (error instanceof InvalidTokenError) throw new UnauthorizedError(`Sign in again: ${error.message}.`);
+    if (error instanceof InvalidTokenError)
+      throw new UnauthorizedError(`Sign in again: ${error.message}.`);
     throw error;
   }
   const current = await authority.get(claims.userId);

@@ -28,7 +28,9 @@ export class AuthorityCache {
     const lookup = this.#provider.users
       .get(userId)
       .then((user) => {
-        const value = user ? { role: roleOf(user.publicMetadata), banned: user.banned, email: user.email } : null;
+        const value = user
+          ? { role: roleOf(user.publicMetadata), banned: user.banned, email: user.email }
+          : null;
         if (this.#entries.size >= MAX_ENTRIES) this.#entries.clear();
         this.#entries.set(userId, { value, until: Date.now() + TTL_MS });
         return value;

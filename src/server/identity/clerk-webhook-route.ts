@@ -19,7 +19,9 @@ export function registerClerkWebhook(
 ): void {
   app.register(async (scope) => {
     // The signature covers the exact bytes sent, so this route reads the body as a string.
-    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+    scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+      done(null, body),
+    );
     scope.post(
       '/webhooks/clerk',
       {
@@ -30,17 +32,23 @@ export function registerClerkWebhook(
         },
       },
       async (request) => {
-        if (!signingSecret) throw new ServiceUnavailableError('CLERK_WEBHOOK_SIGNING_SECRET is not configured.');
+        if (!signingSecret)
+          throw new ServiceUnavailableError('CLERK_WEBHOOK_SIGNING_SECRET is not configured.');
         let event: ReturnType<typeof verifyClerkWebhook>;
         try {
           const { headers } = request;
           event = verifyClerkWebhook(
             String(request.body ?? ''),
-            { 'svix-id': headers['svix-id'], 'svix-timestamp': headers['svix-timestamp'], 'svix-signature': headers['svix-signature'] },
+            {
+              'svix-id': headers['svix-id'],
+              'svix-timestamp': headers['svix-timestamp'],
+              'svix-signature': headers['svix-signature'],
+            },
             signingSecret,
           );
         } catch (error) {
-          if (error instanceof WebhookVerificationError) throw new BadRequestError(`Webhook refused: ${error.message}`);
+          if (error instanceof WebhookVerificationError)
+            throw new BadRequestError(`Webhook refused: ${error.message}`);
           throw error;
         }
         if (!event) return { received: true, duplicate: false };

@@ -7,6 +7,7 @@ import { createClerkIdentityProvider } from './clerk/adapter.ts';
 import { registerClerkWebhook } from './clerk-webhook-route.ts';
 import { IdentityEventBus } from './event-bus.ts';
 import { createLocalIdentity } from './local/adapter.ts';
+import { seedDemoUsers as seedLocalDemoUsers } from './local/demo-users.ts';
 import { registerLocalAuthRoutes } from './local/routes.ts';
 import { resolveAuthSecret } from './local/secret.ts';
 import type { IdentityProvider } from './port.ts';
@@ -17,14 +18,22 @@ export type Identity = {
   authority: AuthorityCache;
   /** `/api/auth/*` for the embedded provider, `/webhooks/clerk` for Clerk. */
   registerRoutes(app: FastifyInstance): void;
+  /** Embedded provider only: creates the demo accounts; returns the emails it created. */
+  seedDemoUsers: (() => Promise<string[]>) | undefined;
 };
 
 /** Clerk when CLERK_SECRET_KEY is set; otherwise the embedded provider on our own database. */
-export function createIdentity(input: { config: Config; db: Database; mailer: Mailer; log: FastifyBaseLogger }): Identity {
+export function createIdentity(input: {
+  config: Config;
+  db: Database;
+  mailer: Mailer;
+  log: FastifyBaseLogger;
+}): Identity {
   const { config, db, mailer, log } = input;
   const events = new IdentityEventBus(db, log);
   let provider: IdentityProvider;
   let registerRoutes: Identity['registerRoutes'];
+  let seedDemoUsers: Identity['seedDemoUsers'];
 
   if (config.clerk) {
     const clerk = config.clerk;
@@ -46,10 +55,11 @@ export function createIdentity(input: { config: Config; db: Database; mailer: Ma
     });
     provider = local.provider;
     registerRoutes = (app) => registerLocalAuthRoutes(app, local.auth, config.publicUrl);
+    seedDemoUsers = () => seedLocalDemoUsers(local.auth, local.provider);
   }
 
   const authority = new AuthorityCache(provider);
   events.on('user.updated', async ({ data }) => authority.invalidate(data.user.id));
   events.on('user.deleted', async ({ data }) => authority.invalidate(data.userId));
-  return { provider, events, authority, registerRoutes };
+  return { provider, events, authority, registerRoutes, seedDemoUsers };
 }

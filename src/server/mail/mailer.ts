@@ -33,7 +33,10 @@ export function createMailer(config: Config, db: Database, log: FastifyBaseLogge
     transport: 'outbox',
     async send(mail) {
       await insertOutboxMail(db, mail);
-      log.info({ mail: { to: mail.to, subject: mail.subject, links: mail.text.match(LINK) ?? [] } }, 'mail kept in the outbox');
+      log.info(
+        { mail: { to: mail.to, subject: mail.subject, links: mail.text.match(LINK) ?? [] } },
+        'mail kept in the outbox',
+      );
     },
   };
 }

@@ -17,7 +17,13 @@ export async function unsafeListOutboxMail(
 ): Promise<{ data: OutboxMail[]; totalCount: number }> {
   const where = filter.to ? eq(mailOutbox.to, filter.to.toLowerCase()) : undefined;
   const [data, [total]] = await Promise.all([
-    db.select().from(mailOutbox).where(where).orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id)).limit(page.limit).offset(page.offset),
+    db
+      .select()
+      .from(mailOutbox)
+      .where(where)
+      .orderBy(desc(mailOutbox.createdAt), desc(mailOutbox.id))
+      .limit(page.limit)
+      .offset(page.offset),
     db.select({ value: count() }).from(mailOutbox).where(where),
   ]);
   return { data, totalCount: total?.value ?? 0 };

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../http/errors.ts';
-import { SESSION_HEADER_FOR_CLIENT_IP } from './auth-options.ts';
 import type { Auth } from './auth.ts';
+import { SESSION_HEADER_FOR_CLIENT_IP } from './auth-options.ts';
 
 /**
  * Better Auth answers many endpoints; only those the product uses are reachable over HTTP. The
@@ -34,7 +34,8 @@ function toFetchRequest(request: FastifyRequest, publicUrl: string): Request {
     for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
   }
   headers.set(SESSION_HEADER_FOR_CLIENT_IP, request.ip);
-  const hasBody = request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
+  const hasBody =
+    request.method !== 'GET' && request.method !== 'HEAD' && request.body !== undefined;
   return new Request(new URL(request.url, publicUrl), {
     method: request.method,
     headers,

@@ -6,7 +6,10 @@ import type { Guards } from '../../identity/auth-plugin.ts';
 import { unsafeListOutboxMail } from '../../mail/repository.ts';
 
 /** Mail kept instead of sent (no SMTP configured). Its links sign people in: admins only. */
-export const outboxRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards }> = async (app, { db, guards }) => {
+export const outboxRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards }> = async (
+  app,
+  { db, guards },
+) => {
   app.get(
     '/api/v1/admin/outbox',
     {
@@ -16,12 +19,21 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards 
         summary: 'Read the mail outbox (when no SMTP server is configured)',
         security: [{ bearerAuth: [] }],
         querystring: outboxQuerySchema,
-        response: { 200: outboxListSchema, 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema },
+        response: {
+          200: outboxListSchema,
+          400: apiErrorSchema,
+          401: apiErrorSchema,
+          403: apiErrorSchema,
+        },
       },
     },
     async (request) => {
       const { to, page, pageSize } = request.query;
-      const result = await unsafeListOutboxMail(db, { to }, { limit: pageSize, offset: (page - 1) * pageSize });
+      const result = await unsafeListOutboxMail(
+        db,
+        { to },
+        { limit: pageSize, offset: (page - 1) * pageSize },
+      );
       return {
         data: result.data.map((mail) => ({ ...mail, createdAt: mail.createdAt.toISOString() })),
         totalCount: result.totalCount,

@@ -10,17 +10,37 @@ import {
   userSchema,
 } from '../../../contract/users.ts';
 import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
-import { checkCoachAuthorization, getMe, listUsers, setBanned, setRole, type UsersDeps } from './service.ts';
+import {
+  checkCoachAuthorization,
+  getMe,
+  listUsers,
+  setBanned,
+  setRole,
+  type UsersDeps,
+} from './service.ts';
 
 const secured = [{ bearerAuth: [] }];
-const errors = { 400: apiErrorSchema, 401: apiErrorSchema, 403: apiErrorSchema, 404: apiErrorSchema };
+const errors = {
+  400: apiErrorSchema,
+  401: apiErrorSchema,
+  403: apiErrorSchema,
+  404: apiErrorSchema,
+};
 
-export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> = async (app, { guards, ...deps }) => {
+export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> = async (
+  app,
+  { guards, ...deps },
+) => {
   app.get(
     '/api/v1/users/me',
     {
       preHandler: guards.signedIn,
-      schema: { tags: ['users'], summary: 'The signed-in user, with the authoritative role', security: secured, response: { 200: meSchema, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'The signed-in user, with the authoritative role',
+        security: secured,
+        response: { 200: meSchema, ...errors },
+      },
     },
     (request) => getMe(deps, callerOf(request)),
   );
@@ -29,7 +49,12 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
     '/api/v1/users/me/check-coach-authorization',
     {
       preHandler: guards.signedIn,
-      schema: { tags: ['users'], summary: 'Whether the signed-in user may act as a coach', security: secured, response: { 200: coachAuthorizationSchema, ...errors } },
+      schema: {
+        tags: ['users'],
+        summary: 'Whether the signed-in user may act as a coach',
+        security: secured,
+        response: { 200: coachAuthorizationSchema, ...errors },
+      },
     },
     (request) => checkCoachAuthorization(callerOf(request)),
   );
@@ -72,7 +97,10 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
         preHandler: guards.requireRole('admin'),
         schema: {
           tags: ['admin'],
-          summary: action === 'ban' ? 'Suspend a user and end their sessions (audited)' : 'Lift a suspension (audited)',
+          summary:
+            action === 'ban'
+              ? 'Suspend a user and end their sessions (audited)'
+              : 'Lift a suspension (audited)',
           security: secured,
           params: userIdParamsSchema,
           response: { 200: userSchema, ...errors },

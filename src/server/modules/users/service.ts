@@ -3,7 +3,13 @@ import type { Database } from '../../db/client.ts';
 import { ForbiddenError, NotFoundError } from '../../http/errors.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import type { AuthorityCache } from '../../identity/authority.ts';
-import { type GrantableRole, type IdentityProvider, type IdentityUser, type Role, roleOf } from '../../identity/port.ts';
+import {
+  type GrantableRole,
+  type IdentityProvider,
+  type IdentityUser,
+  type Role,
+  roleOf,
+} from '../../identity/port.ts';
 import { recordAudit } from '../audit/service.ts';
 
 export type UsersDeps = { db: Database; identity: IdentityProvider; authority: AuthorityCache };
@@ -51,7 +57,12 @@ export async function listUsers(
     limit: query.pageSize,
     offset: (query.page - 1) * query.pageSize,
   });
-  return { data: result.data.map(toUser), totalCount: result.totalCount, page: query.page, pageSize: query.pageSize };
+  return {
+    data: result.data.map(toUser),
+    totalCount: result.totalCount,
+    page: query.page,
+    pageSize: query.pageSize,
+  };
 }
 
 async function existingUser(deps: UsersDeps, userId: string): Promise<IdentityUser> {
@@ -65,7 +76,12 @@ function refuseSelf(caller: Caller, userId: string, what: string): void {
   if (caller.userId === userId) throw new ForbiddenError(`You cannot ${what} yourself.`);
 }
 
-export async function setRole(deps: UsersDeps, caller: Caller, userId: string, role: GrantableRole): Promise<User> {
+export async function setRole(
+  deps: UsersDeps,
+  caller: Caller,
+  userId: string,
+  role: GrantableRole,
+): Promise<User> {
   refuseSelf(caller, userId, 'change the role of');
   const before = await existingUser(deps, userId);
   const after = await deps.identity.users.updatePublicMetadata(userId, { primary_role: role });
@@ -80,10 +96,17 @@ export async function setRole(deps: UsersDeps, caller: Caller, userId: string, r
   return toUser(after);
 }
 
-export async function setBanned(deps: UsersDeps, caller: Caller, userId: string, banned: boolean): Promise<User> {
+export async function setBanned(
+  deps: UsersDeps,
+  caller: Caller,
+  userId: string,
+  banned: boolean,
+): Promise<User> {
   refuseSelf(caller, userId, banned ? 'ban' : 'unban');
   const before = await existingUser(deps, userId);
-  const after = banned ? await deps.identity.users.ban(userId) : await deps.identity.users.unban(userId);
+  const after = banned
+    ? await deps.identity.users.ban(userId)
+    : await deps.identity.users.unban(userId);
   deps.authority.invalidate(userId);
   await recordAudit(deps.db, {
     actor: caller.userId,

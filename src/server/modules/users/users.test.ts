@@ -19,7 +19,11 @@ afterAll(() => app.close());
 describe('GET /api/v1/users/me', () => {
   it('answers a verified, signed-in user with their role: pending until one is granted', async () => {
     const person = await signUpAndVerify(app, { name: 'Grace Hopper' });
-    const response = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(person.token) });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(person.token),
+    });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       id: person.userId,
@@ -37,15 +41,25 @@ describe('GET /api/v1/users/me', () => {
     const none = await app.inject({ method: 'GET', url: '/api/v1/users/me' });
     expect(none.statusCode).toBe(401);
     expect(none.json().error).toBe('unauthorized');
-    const garbage = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer('not.a.jwt') });
+    const garbage = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer('not.a.jwt'),
+    });
     expect(garbage.statusCode).toBe(401);
-    const basic = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: { authorization: 'Basic YTpi' } });
+    const basic = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: { authorization: 'Basic YTpi' },
+    });
     expect(basic.statusCode).toBe(401);
 
     const person = await signUpAndVerify(app);
     const [header, payload, signature] = person.token.split('.');
     const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString());
-    const forgedPayload = Buffer.from(JSON.stringify({ ...claims, metadata: { primary_role: 'admin' } })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...claims, metadata: { primary_role: 'admin' } }),
+    ).toString('base64url');
     const forged = await app.inject({
       method: 'GET',
       url: '/api/v1/users/me',
@@ -56,9 +70,18 @@ describe('GET /api/v1/users/me', () => {
 
   it('refuses a token whose session was signed out', async () => {
     const person = await signUpAndVerify(app);
-    const signOut = await app.inject({ method: 'POST', url: '/api/auth/sign-out', headers: { cookie: person.cookie, origin: 'http://127.0.0.1:3000' }, payload: {} });
+    const signOut = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: person.cookie, origin: 'http://127.0.0.1:3000' },
+      payload: {},
+    });
     expect(signOut.statusCode).toBe(200);
-    const response = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(person.token) });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(person.token),
+    });
     expect(response.statusCode).toBe(401);
     expect(response.json().message).toContain('session has ended');
   });
@@ -68,7 +91,11 @@ describe('authoritative roles', () => {
   it('lets a promotion take effect on the next request and asks for a fresh token', async () => {
     const admin = await signedInAs(app, 'admin');
     const person = await signUpAndVerify(app);
-    const before = await app.inject({ method: 'GET', url: '/api/v1/users/me/check-coach-authorization', headers: bearer(person.token) });
+    const before = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me/check-coach-authorization',
+      headers: bearer(person.token),
+    });
     expect(before.json()).toMatchObject({ authorized: false, role: 'pending' });
 
     const promote = await app.inject({
@@ -81,12 +108,20 @@ describe('authoritative roles', () => {
     expect(promote.json()).toMatchObject({ id: person.userId, role: 'coach' });
 
     // The old token still says pending; the server goes by the provider and says so.
-    const after = await app.inject({ method: 'GET', url: '/api/v1/users/me/check-coach-authorization', headers: bearer(person.token) });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me/check-coach-authorization',
+      headers: bearer(person.token),
+    });
     expect(after.json()).toMatchObject({ authorized: true, role: 'coach' });
     expect(after.headers['x-session-refresh-required']).toBe('true');
 
     const fresh = await fetchToken(app, person.cookie);
-    const settled = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(fresh) });
+    const settled = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(fresh),
+    });
     expect(settled.json().role).toBe('coach');
     expect(settled.headers['x-session-refresh-required']).toBeUndefined();
   });
@@ -94,7 +129,11 @@ describe('authoritative roles', () => {
   it('takes access away from a demoted admin at once, stale token or not', async () => {
     const admin = await signedInAs(app, 'admin');
     const demoted = await signedInAs(app, 'admin');
-    const allowed = await app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(demoted.token) });
+    const allowed = await app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      headers: bearer(demoted.token),
+    });
     expect(allowed.statusCode).toBe(200);
 
     await app.inject({
@@ -103,7 +142,11 @@ describe('authoritative roles', () => {
       headers: bearer(admin.token),
       payload: { role: 'client' },
     });
-    const refused = await app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(demoted.token) });
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users',
+      headers: bearer(demoted.token),
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.headers['x-session-refresh-required']).toBe('true');
   });
@@ -123,17 +166,37 @@ describe('admin user management', () => {
     expect(body.data.map((user: { id: string }) => user.id)).toEqual([coach.userId]);
     expect(body).toMatchObject({ totalCount: 1, page: 1, pageSize: 10 });
 
-    const pending = await app.inject({ method: 'GET', url: '/api/v1/admin/users?role=pending&pageSize=100', headers: bearer(admin.token) });
-    expect(pending.json().data.every((user: { role: string }) => user.role === 'pending')).toBe(true);
+    const pending = await app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users?role=pending&pageSize=100',
+      headers: bearer(admin.token),
+    });
+    expect(pending.json().data.every((user: { role: string }) => user.role === 'pending')).toBe(
+      true,
+    );
   });
 
   it('refuses bad input with the invalid fields named', async () => {
     const admin = await signedInAs(app, 'admin');
-    const badQuery = await app.inject({ method: 'GET', url: '/api/v1/admin/users?pageSize=1000&role=king', headers: bearer(admin.token) });
+    const badQuery = await app.inject({
+      method: 'GET',
+      url: '/api/v1/admin/users?pageSize=1000&role=king',
+      headers: bearer(admin.token),
+    });
     expect(badQuery.statusCode).toBe(400);
-    expect(badQuery.json().issues.map((issue: { path: string }) => issue.path).sort()).toEqual(['querystring.pageSize', 'querystring.role']);
+    expect(
+      badQuery
+        .json()
+        .issues.map((issue: { path: string }) => issue.path)
+        .sort(),
+    ).toEqual(['querystring.pageSize', 'querystring.role']);
 
-    const badRole = await app.inject({ method: 'PUT', url: `/api/v1/admin/users/${admin.userId}x/role`, headers: bearer(admin.token), payload: { role: 'pending' } });
+    const badRole = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/users/${admin.userId}x/role`,
+      headers: bearer(admin.token),
+      payload: { role: 'pending' },
+    });
     expect(badRole.statusCode).toBe(400);
     expect(badRole.json().issues[0].path).toBe('body.role');
   });
@@ -155,30 +218,61 @@ describe('admin user management', () => {
       const caller = await signedInAs(app, role);
       const attempts = [
         app.inject({ method: 'GET', url: '/api/v1/admin/users', headers: bearer(caller.token) }),
-        app.inject({ method: 'PUT', url: `/api/v1/admin/users/${target.userId}/role`, headers: bearer(caller.token), payload: { role: 'admin' } }),
-        app.inject({ method: 'POST', url: `/api/v1/admin/users/${target.userId}/ban`, headers: bearer(caller.token), payload: {} }),
+        app.inject({
+          method: 'PUT',
+          url: `/api/v1/admin/users/${target.userId}/role`,
+          headers: bearer(caller.token),
+          payload: { role: 'admin' },
+        }),
+        app.inject({
+          method: 'POST',
+          url: `/api/v1/admin/users/${target.userId}/ban`,
+          headers: bearer(caller.token),
+          payload: {},
+        }),
         app.inject({ method: 'GET', url: '/api/v1/admin/outbox', headers: bearer(caller.token) }),
       ];
       for (const response of await Promise.all(attempts)) expect(response.statusCode).toBe(403);
     }
-    expect((await app.identity.provider.users.get(target.userId))?.publicMetadata.primary_role).toBeUndefined();
+    expect(
+      (await app.identity.provider.users.get(target.userId))?.publicMetadata.primary_role,
+    ).toBeUndefined();
   });
 
   it('refuses an admin changing their own role or banning themselves', async () => {
     const admin = await signedInAs(app, 'admin');
-    const demote = await app.inject({ method: 'PUT', url: `/api/v1/admin/users/${admin.userId}/role`, headers: bearer(admin.token), payload: { role: 'client' } });
+    const demote = await app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/users/${admin.userId}/role`,
+      headers: bearer(admin.token),
+      payload: { role: 'client' },
+    });
     expect(demote.statusCode).toBe(403);
-    const ban = await app.inject({ method: 'POST', url: `/api/v1/admin/users/${admin.userId}/ban`, headers: bearer(admin.token), payload: {} });
+    const ban = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${admin.userId}/ban`,
+      headers: bearer(admin.token),
+      payload: {},
+    });
     expect(ban.statusCode).toBe(403);
   });
 
   it('bans a user (their token stops working and they cannot sign in) and unbans, with an audit trail', async () => {
     const admin = await signedInAs(app, 'admin');
     const person = await signedInAs(app, 'client');
-    const ban = await app.inject({ method: 'POST', url: `/api/v1/admin/users/${person.userId}/ban`, headers: bearer(admin.token), payload: {} });
+    const ban = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${person.userId}/ban`,
+      headers: bearer(admin.token),
+      payload: {},
+    });
     expect(ban.statusCode).toBe(200);
     expect(ban.json().banned).toBe(true);
-    const refused = await app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(person.token) });
+    const refused = await app.inject({
+      method: 'GET',
+      url: '/api/v1/users/me',
+      headers: bearer(person.token),
+    });
     expect(refused.statusCode).toBe(401);
     const signIn = await app.inject({
       method: 'POST',
@@ -187,10 +281,19 @@ describe('admin user management', () => {
     });
     expect(signIn.statusCode).toBe(403);
 
-    const unban = await app.inject({ method: 'POST', url: `/api/v1/admin/users/${person.userId}/unban`, headers: bearer(admin.token), payload: {} });
+    const unban = await app.inject({
+      method: 'POST',
+      url: `/api/v1/admin/users/${person.userId}/unban`,
+      headers: bearer(admin.token),
+      payload: {},
+    });
     expect(unban.json().banned).toBe(false);
 
-    const audit = await listAuditEntries(app.database.db, { target: `user:${person.userId}` }, { limit: 10, offset: 0 });
+    const audit = await listAuditEntries(
+      app.database.db,
+      { target: `user:${person.userId}` },
+      { limit: 10, offset: 0 },
+    );
     expect(audit.map((entry) => entry.action)).toEqual(['user.unban', 'user.ban']);
     expect(audit.every((entry) => entry.actor === admin.userId)).toBe(true);
     expect(audit[1]?.details).toEqual({ before: { banned: false }, after: { banned: true } });

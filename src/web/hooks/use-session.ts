@@ -1,0 +1,89 @@
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useNavigate } from 'react-router';
+import type { Me } from '../../contract/users.ts';
+import { ApiRequestError, apiRequest, authRequest, resetApiToken } from '../lib/api-client.ts';
+import { ensureClientConfig } from './use-client-config.ts';
+
+/**
+ * How often the signed-in user is read again while the page is open, so that a role an admin
+ * changed reaches this page without a reload even if the person does nothing.
+ */
+export const SESSION_POLL_MS = 15_000;
+
+export const sessionQueryKey = ['session'] as const;
+
+/** The signed-in user (`/api/v1/users/me`), or `null` for a visitor. */
+async function fetchSession(client: QueryClient, signal: AbortSignal): Promise<Me | null> {
+  const config = await ensureClientConfig(client);
+  // Clerk's own components own the session in clerk mode; they are not part of this app yet.
+  if (config.identityProvider !== 'local') return null;
+  try {
+    return await apiRequest<Me>('/api/v1/users/me', { signal });
+  } catch (error) {
+    if (error instanceof ApiRequestError && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export const sessionQuery = queryOptions({
+  queryKey: sessionQueryKey,
+  queryFn: ({ client, signal }) => fetchSession(client, signal),
+  staleTime: 5_000,
+  refetchOnWindowFocus: true,
+  // Visitors are not polled: signing in happens in this tab, and a focus check covers other tabs.
+  refetchInterval: (query) => (query.state.data ? SESSION_POLL_MS : false),
+  retry: (failures, error) =>
+    failures < 2 &&
+    !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+});
+
+export type SessionState =
+  | { status: 'loading'; user: null; error: null }
+  | { status: 'error'; user: null; error: Error; retry: () => void }
+  | { status: 'signed-out'; user: null; error: null }
+  | { status: 'signed-in'; user: Me; error: null };
+
+/** Who is signed in, kept fresh: polled while signed in, re-read when the window regains focus. */
+export function useSession(): SessionState {
+  const query = useQuery(sessionQuery);
+  if (query.data) return { status: 'signed-in', user: query.data, error: null };
+  if (query.data === null) return { status: 'signed-out', user: null, error: null };
+  if (query.isError) {
+    return { status: 'error', user: null, error: query.error, retry: () => void query.refetch() };
+  }
+  return { status: 'loading', user: null, error: null };
+}
+
+/** The signed-in user, or `null` (also while loading). */
+export function useCurrentUser(): Me | null {
+  return useSession().user;
+}
+
+/**
+ * After the cookie session changed (signed in): forget the old token and read the user anew.
+ * Resolves with the user, or `null` if the server does not see a session after all.
+ */
+export async function reloadSession(client: QueryClient): Promise<Me | null> {
+  resetApiToken();
+  await client.cancelQueries({ queryKey: sessionQueryKey });
+  return client.fetchQuery({ ...sessionQuery, staleTime: 0 });
+}
+
+/**
+ * Signs out, then leaves for the home page before forgetting the user, so that the page being
+ * left does not first redirect to the sign-in page. Throws `ApiRequestError` if the server refuses.
+ */
+export function useSignOut() {
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  return useCallback(async () => {
+    await authRequest('/api/auth/sign-out', { method: 'POST', body: {} });
+    resetApiToken();
+    await client.cancelQueries({ queryKey: sessionQueryKey });
+    await navigate('/');
+    client.setQueryData(sessionQueryKey, null);
+    // Nothing read with the old session stays in memory.
+    client.removeQueries({ queryKey: ['admin'] });
+  }, [client, navigate]);
+}

@@ -1,0 +1,291 @@
+import type { ApiError } from '../../contract/errors.ts';
+
+/**
+ * The one way the web app talks to the server.
+ *
+ * - `/api/auth/*` (the embedded identity provider) works with the session cookie: `authRequest`.
+ * - `/api/v1/*` accepts only `Authorization: Bearer <jwt>`: `apiRequest` gets a short-lived token
+ *   from `/api/auth/token`, keeps it in memory (never in storage), renews it before it runs out,
+ *   and asks for one token at a time however many requests want one (single flight).
+ * - An answer carrying `X-Session-Refresh-Required: true` means the token's role claim is stale
+ *   (seed 001 §4): listeners registered with `onSessionRefreshRequired` renew the token and re-read
+ *   the user. No page reload.
+ */
+
+export const SESSION_REFRESH_HEADER = 'X-Session-Refresh-Required';
+
+/** A token this close to its end is renewed before use, so it never expires in flight. */
+const RENEW_MARGIN_MS = 60_000;
+/** Used when a token does not say how long it lives; the server's tokens live 10 minutes. */
+const FALLBACK_LIFETIME_MS = 5 * 60_000;
+
+export type ValidationIssue = { path: string; message: string };
+
+/** A request the server answered with an error (or that could not reach it: status 0). */
+export class ApiRequestError extends Error {
+  readonly status: number;
+  /** `error` of an API answer (`validation_failed`), `code` of an identity answer (`USER_ALREADY_EXISTS`). */
+  readonly code: string;
+  readonly requestId: string | undefined;
+  readonly issues: ValidationIssue[];
+
+  constructor(input: {
+    status: number;
+    code: string;
+    message: string;
+    requestId?: string | undefined;
+    issues?: ValidationIssue[] | undefined;
+  }) {
+    super(input.message);
+    this.name = 'ApiRequestError';
+    this.status = input.status;
+    this.code = input.code;
+    this.requestId = input.requestId;
+    this.issues = input.issues ?? [];
+  }
+}
+
+function fallbackMessage(status: number): string {
+  if (status === 401) return 'Sign in to continue.';
+  if (status === 403) return 'You are not allowed to do this.';
+  if (status === 404) return 'Not found.';
+  if (status === 429) return 'Too many attempts. Wait a minute and try again.';
+  if (status >= 500) return 'The server ran into a problem. Try again in a moment.';
+  return `The server answered ${status}.`;
+}
+
+/** Reads either error shape (`ApiError` of `/api/v1`, `{ code, message }` of `/api/auth`). */
+export async function errorFromResponse(response: Response): Promise<ApiRequestError> {
+  let body: unknown = null;
+  try {
+    body = await response.json();
+  } catch {
+    // Not JSON (a proxy's error page, an empty body): the status says enough.
+  }
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Partial<ApiError> & {
+    code?: unknown;
+  };
+  const code =
+    (typeof fields.error === 'string' && fields.error) ||
+    (typeof fields.code === 'string' && fields.code) ||
+    `http_${response.status}`;
+  const message =
+    typeof fields.message === 'string' && fields.message.trim() !== ''
+      ? fields.message
+      : fallbackMessage(response.status);
+  return new ApiRequestError({
+    status: response.status,
+    code,
+    message,
+    requestId:
+      (typeof fields.requestId === 'string' ? fields.requestId : undefined) ??
+      response.headers.get('X-Request-Id') ??
+      undefined,
+    issues: Array.isArray(fields.issues) ? fields.issues : undefined,
+  });
+}
+
+function networkError(error: unknown): ApiRequestError {
+  return new ApiRequestError({
+    status: 0,
+    code: 'network_error',
+    message: 'The server could not be reached. Check your connection and try again.',
+    issues: error instanceof Error ? [{ path: '', message: error.message }] : undefined,
+  });
+}
+
+async function send(input: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(input, init);
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw networkError(error);
+  }
+}
+
+function jsonInit(method: string, body: unknown, signal?: AbortSignal): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  const init: RequestInit = { method, headers, credentials: 'same-origin' };
+  if (body !== undefined) {
+    headers['content-type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  if (signal) init.signal = signal;
+  return init;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The identity provider: cookie session                                                       */
+/* ------------------------------------------------------------------------------------------ */
+
+/** A call to the embedded identity provider (`/api/auth/*`), which works with the cookie. */
+export async function authRequest<T>(
+  path: `/api/auth/${string}`,
+  options: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+): Promise<T> {
+  const method = options.method ?? (options.body === undefined ? 'GET' : 'POST');
+  const response = await send(path, jsonInit(method, options.body, options.signal));
+  if (!response.ok) throw await errorFromResponse(response);
+  const text = await response.text();
+  return (text === '' ? null : JSON.parse(text)) as T;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* API tokens                                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+type HeldToken = { token: string; renewAt: number };
+
+let held: HeldToken | null = null;
+let inFlight: Promise<string | null> | null = null;
+// Bumped when the session changes (sign-in, sign-out), so an answer for the old one is dropped.
+let generation = 0;
+
+/**
+ * How long a token lives, from its own `iat` and `exp` (not from `exp` against this machine's
+ * clock, which may be off by more than the token's whole life).
+ */
+export function tokenLifetimeMs(token: string): number {
+  try {
+    const payload = token.split('.')[1];
+    if (!payload) return FALLBACK_LIFETIME_MS;
+    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
+    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as {
+      iat?: unknown;
+      exp?: unknown;
+    };
+    if (
+      typeof claims.iat === 'number' &&
+      typeof claims.exp === 'number' &&
+      claims.exp > claims.iat
+    ) {
+      return (claims.exp - claims.iat) * 1000;
+    }
+  } catch {
+    // Not a JWT we can read: fall back to a conservative lifetime.
+  }
+  return FALLBACK_LIFETIME_MS;
+}
+
+async function fetchToken(knownSignedIn: boolean): Promise<string | null> {
+  // Without a token yet, ask whether there is a session at all: `/api/auth/get-session` answers
+  // 200 with `null` for a visitor, where `/api/auth/token` would answer 401.
+  if (!knownSignedIn) {
+    const session = await authRequest<unknown>('/api/auth/get-session');
+    if (session === null || typeof session !== 'object') return null;
+  }
+  const response = await send('/api/auth/token', jsonInit('GET', undefined));
+  if (response.status === 401) return null;
+  if (!response.ok) throw await errorFromResponse(response);
+  const body = (await response.json()) as { token?: unknown };
+  if (typeof body.token !== 'string') {
+    throw new ApiRequestError({
+      status: response.status,
+      code: 'bad_token_answer',
+      message: 'The server answered without a token.',
+    });
+  }
+  return body.token;
+}
+
+/**
+ * A token for the API, or `null` when nobody is signed in. `renew` asks for a new one even if the
+ * one held is still good (its claims are stale).
+ */
+export function getApiToken(options: { renew?: boolean } = {}): Promise<string | null> {
+  if (!options.renew && held && Date.now() < held.renewAt) return Promise.resolve(held.token);
+  if (inFlight) return inFlight;
+  const started = generation;
+  const hadToken = held !== null || options.renew === true;
+  const request = fetchToken(hadToken)
+    .then((token) => {
+      if (started !== generation) return getApiToken(options);
+      held = token
+        ? { token, renewAt: Date.now() + Math.max(tokenLifetimeMs(token) - RENEW_MARGIN_MS, 5_000) }
+        : null;
+      return token;
+    })
+    .finally(() => {
+      if (inFlight === request) inFlight = null;
+    });
+  inFlight = request;
+  return request;
+}
+
+/** Forgets the token: after signing in or out, the next request asks the server again. */
+export function resetApiToken(): void {
+  generation += 1;
+  held = null;
+  inFlight = null;
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* Stale role claims                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+type RefreshListener = () => void;
+const refreshListeners = new Set<RefreshListener>();
+
+/** Called when an answer says the token's role claim is stale. Returns the unsubscribe function. */
+export function onSessionRefreshRequired(listener: RefreshListener): () => void {
+  refreshListeners.add(listener);
+  return () => {
+    refreshListeners.delete(listener);
+  };
+}
+
+function sessionRefreshRequired(): void {
+  for (const listener of refreshListeners) listener();
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* The JSON API: bearer token                                                                  */
+/* ------------------------------------------------------------------------------------------ */
+
+export type ApiRequestOptions = {
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  body?: unknown;
+  query?: Record<string, string | number | undefined | null>;
+  signal?: AbortSignal;
+};
+
+export function withQuery(path: string, query: ApiRequestOptions['query']): string {
+  if (!query) return path;
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+const signedOutError = () =>
+  new ApiRequestError({ status: 401, code: 'unauthorized', message: 'Sign in to continue.' });
+
+/** A call to the JSON API (`/api/v1/*`) with the bearer token; throws `ApiRequestError`. */
+export async function apiRequest<T>(
+  path: `/api/v1/${string}`,
+  options: ApiRequestOptions = {},
+): Promise<T> {
+  const url = withQuery(path, options.query);
+  const method = options.method ?? 'GET';
+  const attempt = async (token: string) => {
+    const init = jsonInit(method, options.body, options.signal);
+    (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
+    return send(url, init);
+  };
+
+  const token = await getApiToken();
+  if (!token) throw signedOutError();
+  let response = await attempt(token);
+  if (response.status === 401) {
+    // The token may have ended early (keys rotated, clock skew): one more try with a fresh one.
+    const renewed = await getApiToken({ renew: true });
+    if (!renewed) throw signedOutError();
+    response = await attempt(renewed);
+  }
+  if (response.headers.get(SESSION_REFRESH_HEADER) === 'true') sessionRefreshRequired();
+  if (!response.ok) throw await errorFromResponse(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
