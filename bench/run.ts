@@ -5,6 +5,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { type Scenario, scenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
+import { type BenchSession, signInAsDemoAdmin } from './session.ts';
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
@@ -20,11 +21,18 @@ type Figures = {
   errors: number;
 };
 
-async function measure(url: string, scenario: Scenario): Promise<Figures> {
+function headersFor(scenario: Scenario, session: BenchSession): Record<string, string> {
+  return {
+    ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+    ...scenario.headers?.(session),
+  };
+}
+
+async function measure(url: string, scenario: Scenario, session: BenchSession): Promise<Figures> {
   const result = await autocannon({
     url: `${url}${scenario.path}`,
     method: scenario.method,
-    headers: scenario.body ? { 'content-type': 'application/json' } : {},
+    headers: headersFor(scenario, session),
     body: scenario.body ? JSON.stringify(scenario.body) : undefined,
     duration: durationSeconds,
     connections,
@@ -46,17 +54,19 @@ const server = await startServer(
 );
 const results: Figures[] = [];
 try {
+  const session = await signInAsDemoAdmin(server.url);
   for (const scenario of scenarios) {
     // A short warm-up so the JIT and the connection pool are not what gets measured.
     await autocannon({
       url: `${server.url}${scenario.path}`,
       method: scenario.method,
+      headers: headersFor(scenario, session),
       duration: 1,
     });
-    const figures = await measure(server.url, scenario);
+    const figures = await measure(server.url, scenario, session);
     results.push(figures);
     console.info(
-      `${figures.request.padEnd(28)} ${String(figures.requestsPerSecond).padStart(7)} req/s` +
+      `${figures.request.padEnd(24)} ${String(figures.requestsPerSecond).padStart(7)} req/s` +
         `  p50 ${figures.latencyMs.p50} ms  p99 ${figures.latencyMs.p99} ms` +
         (figures.non2xx + figures.errors > 0
           ? `  (${figures.non2xx} non-2xx, ${figures.errors} errors)`

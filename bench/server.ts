@@ -20,10 +20,11 @@ async function freePort(): Promise<number> {
 export async function startServer(env: Record<string, string>): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts'], {
+  // With the demo accounts, so that scenarios can sign in.
+  const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts', '--demo'], {
     // Request logging would be most of the work measured; warnings and errors still show.
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exitCode: number | null | undefined;
   child.once('exit', (code) => {
