@@ -47,6 +47,12 @@ export function createLocalIdentity(input: {
           subject: 'Confirm your email address for Arete',
           text: `Hello ${name},\n\nConfirm your email address to finish signing up: ${url}\n\nThe link works for 24 hours. If you did not sign up for Arete, ignore this mail.`,
         }),
+      sendPasswordResetEmail: ({ email, name, url }) =>
+        input.mailer.send({
+          to: email,
+          subject: 'Reset your Arete password',
+          text: `Hello ${name},\n\nChoose a new password here: ${url}\n\nThe link works for one hour. If you did not ask for this, ignore this mail; your password stays as it is.`,
+        }),
       async onUserCreated(userId) {
         const user = await users.get(userId);
         if (!user) return;

@@ -101,6 +101,41 @@ describe('sign-up and email verification', () => {
   });
 });
 
+describe('password reset', () => {
+  it('mails a reset link whose token sets a new password and ends the old sessions', async () => {
+    const person = await signUpAndVerify(app);
+    const request = await app.inject({
+      method: 'POST',
+      url: '/api/auth/request-password-reset',
+      remoteAddress: uniqueClientAddress(),
+      payload: { email: person.email, redirectTo: '/reset-password' },
+    });
+    expect(request.statusCode).toBe(200);
+    const { mail, link } = await latestMailTo(app, person.email);
+    expect(mail.subject).toMatch(/reset your arete password/i);
+    const token = new URL(link ?? '').pathname.split('/').at(-1);
+
+    const reset = await app.inject({
+      method: 'POST',
+      url: '/api/auth/reset-password',
+      remoteAddress: uniqueClientAddress(),
+      payload: { token, newPassword: 'a brand new passphrase' },
+    });
+    expect(reset.statusCode).toBe(200);
+    expect((await signIn(person.email, TEST_PASSWORD)).statusCode).toBe(401);
+    expect((await signIn(person.email, 'a brand new passphrase')).statusCode).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'GET',
+          url: '/api/auth/token',
+          headers: { cookie: person.cookie },
+        })
+      ).statusCode,
+    ).toBe(401);
+  });
+});
+
 describe('sign-in protection', () => {
   it('rate limits sign-in per client address, and a forged X-Forwarded-For does not help', async () => {
     const person = await signUpAndVerify(app);

@@ -7,6 +7,7 @@ export const SESSION_HEADER_FOR_CLIENT_IP = 'x-arete-client-ip';
 
 export type AuthHooks = {
   sendVerificationEmail(input: { email: string; name: string; url: string }): Promise<void>;
+  sendPasswordResetEmail(input: { email: string; name: string; url: string }): Promise<void>;
   onUserCreated(userId: string): Promise<void>;
   onEmailVerified(userId: string): Promise<void>;
 };
@@ -43,6 +44,10 @@ export function authOptions(input: {
       minPasswordLength: 10,
       maxPasswordLength: 128,
       autoSignIn: false,
+      resetPasswordTokenExpiresIn: 60 * 60,
+      revokeSessionsOnPasswordReset: true,
+      sendResetPassword: ({ user, url }) =>
+        hooks.sendPasswordResetEmail({ email: user.email, name: user.name, url }),
     },
     emailVerification: {
       sendOnSignUp: true,

@@ -10,6 +10,11 @@ export const auth = betterAuth(
     secret: 'schema-generation-only-not-a-secret-0000',
     baseURL: 'http://localhost',
     trustedOrigins: [],
-    hooks: { sendVerificationEmail: noop, onUserCreated: noop, onEmailVerified: noop },
+    hooks: {
+      sendVerificationEmail: noop,
+      sendPasswordResetEmail: noop,
+      onUserCreated: noop,
+      onEmailVerified: noop,
+    },
   }),
 );
