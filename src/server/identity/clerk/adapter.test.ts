@@ -8,6 +8,7 @@ import {
   clerkErrorJson,
   createdAt,
   invitationJson,
+  mappedUser,
   membershipJson,
   organizationInvitationJson,
   organizationJson,
@@ -67,18 +68,7 @@ describe('users', () => {
     const request = onlyRequest();
     expect(request).toMatchObject({ method: 'GET', path: '/v1/users/user_1' });
     expect(request.authorization).toBe(`Bearer ${secretKey}`);
-    expect(user).toEqual({
-      id: 'user_1',
-      email: 'ada@example.com',
-      emailVerified: true,
-      firstName: 'Ada',
-      lastName: 'Lovelace',
-      imageUrl: 'https://img.clerk.test/user_1.png',
-      publicMetadata: { primary_role: 'coach', organization_roles: { org_1: 'admin' } },
-      banned: false,
-      createdAt: new Date(createdAt),
-      updatedAt: new Date(updatedAt),
-    });
+    expect(user).toEqual(mappedUser);
   });
 
   it('answers null for a user Clerk does not know', async () => {

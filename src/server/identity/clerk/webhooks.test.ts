@@ -4,6 +4,7 @@ import { Webhook } from 'svix';
 import { describe, expect, it } from 'vitest';
 import {
   createdAt,
+  mappedUser,
   membershipJson,
   organizationInvitationJson,
   organizationJson,
@@ -55,18 +56,7 @@ describe('verifyClerkWebhook', () => {
       type: 'user.created',
       occurredAt: new Date(eventTime).toISOString(),
       data: {
-        user: {
-          id: 'user_1',
-          email: 'ada@example.com',
-          emailVerified: true,
-          firstName: 'Ada',
-          lastName: 'Lovelace',
-          imageUrl: 'https://img.clerk.test/user_1.png',
-          publicMetadata: { primary_role: 'coach', organization_roles: { org_1: 'admin' } },
-          banned: false,
-          createdAt: new Date(createdAt),
-          updatedAt: new Date(updatedAt),
-        },
+        user: mappedUser,
       },
     });
   });

@@ -15,6 +15,14 @@ function expiryFrom(days: number | undefined): Date {
   return new Date(Date.now() + valid * DAY_MS);
 }
 
+/** An invitation is only ever found within its organization: another's answers as missing. */
+function invitationIn(organizationId: string, invitationId: string) {
+  return and(
+    eq(auth_invitation.id, invitationId),
+    eq(auth_invitation.organizationId, organizationId),
+  );
+}
+
 function withQuery(base: string, params: Record<string, string>): string {
   const url = new URL(base);
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
@@ -30,12 +38,7 @@ export function localOrganizationInvitations(
     const [row] = await db
       .select()
       .from(auth_invitation)
-      .where(
-        and(
-          eq(auth_invitation.id, invitationId),
-          eq(auth_invitation.organizationId, organizationId),
-        ),
-      );
+      .where(invitationIn(organizationId, invitationId));
     return row;
   }
 
@@ -96,12 +99,7 @@ export function localOrganizationInvitations(
         const [current] = await tx
           .select()
           .from(auth_invitation)
-          .where(
-            and(
-              eq(auth_invitation.id, invitationId),
-              eq(auth_invitation.organizationId, organizationId),
-            ),
-          )
+          .where(invitationIn(organizationId, invitationId))
           .for('update');
         if (!current) throw new IdentityProviderError('No invitation with that id.', 404);
         if (invitationStatus(current.status, current.expiresAt) !== 'pending') {

@@ -7,6 +7,7 @@ import type {
   OrganizationMembershipJSON,
   UserJSON,
 } from '@clerk/backend';
+import type { IdentityUser } from '../../port.ts';
 
 export const createdAt = Date.UTC(2026, 0, 5, 9, 30);
 export const updatedAt = Date.UTC(2026, 1, 7, 14, 0);
@@ -48,6 +49,20 @@ export function userJson(overrides: Overrides<UserJSON> = {}): UserJSON {
     ...overrides,
   } as UserJSON;
 }
+
+/** What `userJson()` becomes through the port's mapping. */
+export const mappedUser: IdentityUser = {
+  id: 'user_1',
+  email: 'ada@example.com',
+  emailVerified: true,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  imageUrl: 'https://img.clerk.test/user_1.png',
+  publicMetadata: { primary_role: 'coach', organization_roles: { org_1: 'admin' } },
+  banned: false,
+  createdAt: new Date(createdAt),
+  updatedAt: new Date(updatedAt),
+};
 
 export function organizationJson(overrides: Overrides<OrganizationJSON> = {}): OrganizationJSON {
   return {
