@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../../../test/support/app.ts';
 import {
   bearer,
@@ -66,6 +66,22 @@ describe('GET /api/v1/users/me', () => {
       headers: bearer(`${header}.${forgedPayload}.${signature}`),
     });
     expect(forged.statusCode).toBe(401);
+  });
+
+  it('refuses an expired token', async () => {
+    const person = await signUpAndVerify(app);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 11 * 60_000 });
+    try {
+      const response = await app.inject({
+        method: 'GET',
+        url: '/api/v1/users/me',
+        headers: bearer(person.token),
+      });
+      expect(response.statusCode).toBe(401);
+      expect(response.json().message).toContain('expired');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses a token whose session was signed out', async () => {
