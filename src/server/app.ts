@@ -11,15 +11,20 @@ import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { registerOpenApi } from './http/openapi.ts';
+import { registerRateLimiting } from './http/rate-limit.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerAuthentication } from './identity/auth-plugin.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { createMailer } from './mail/mailer.ts';
+import { auditRoutes } from './modules/audit/routes.ts';
 import { clientConfigRoutes } from './modules/client-config/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { grantAdminToConfiguredEmails } from './modules/users/first-admins.ts';
 import { userRoutes } from './modules/users/routes.ts';
+import { approvedUserRoutes } from './modules/waitlist/approved-users-routes.ts';
+import { waitlistRoutes } from './modules/waitlist/routes.ts';
+import { assignPreApprovedRoles, waitlistSignUpPolicy } from './modules/waitlist/sign-up.ts';
 
 export type AppDependencies = {
   config: Config;
@@ -85,11 +90,20 @@ export async function buildApp({ config, database }: AppDependencies) {
 
   const db = database.db;
   const mailer = createMailer(config, db, app.log);
-  const identity = createIdentity({ config, db, mailer, log: app.log });
+  const rateLimiting = await registerRateLimiting(app, config.redisUrl);
+  const identity = createIdentity({
+    config,
+    db,
+    mailer,
+    log: app.log,
+    signUpPolicy:
+      config.signUpMode === 'waitlist' ? waitlistSignUpPolicy(db, config.adminEmails) : undefined,
+  });
   app.decorate('identity', identity);
   app.addHook('onClose', () => identity.events.stop());
   const guards = registerAuthentication(app, identity.provider, identity.authority);
   grantAdminToConfiguredEmails(identity.events, identity.provider, config.adminEmails);
+  assignPreApprovedRoles(identity.events, identity.provider, db);
 
   await app.register(healthRoutes, { database });
   identity.registerRoutes(app);
@@ -97,13 +111,23 @@ export async function buildApp({ config, database }: AppDependencies) {
     clientConfig: {
       identityProvider: identity.provider.kind,
       clerkPublishableKey: config.clerk?.publishableKey ?? null,
-      signUpMode: 'open',
+      signUpMode: config.signUpMode,
       mailTransport: mailer.transport,
     },
   });
   const deps = { db, identity: identity.provider, authority: identity.authority, guards };
   await app.register(userRoutes, deps);
   await app.register(outboxRoutes, { db, guards });
+  await app.register(auditRoutes, { db, guards });
+  const waitlistDeps = {
+    db,
+    identity: identity.provider,
+    publicUrl: config.publicUrl,
+    log: app.log,
+    guards,
+  };
+  await app.register(waitlistRoutes, { ...waitlistDeps, rateLimiting });
+  await app.register(approvedUserRoutes, waitlistDeps);
 
   await registerWebApp(app, config.webDistDir);
   return app;

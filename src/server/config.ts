@@ -28,6 +28,8 @@ const envSchema = z.object({
     ),
   WEB_DIST_DIR: z.string().trim().min(1).default('./dist/web'),
   TRUST_PROXY: z.stringbool().default(false),
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  SIGNUP_MODE: z.enum(['waitlist', 'open']).default('waitlist'),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_SECRET: optionalText.pipe(
     z.string().min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)').optional(),
@@ -64,6 +66,10 @@ export type Config = {
   corsOrigins: string[];
   webDistDir: string;
   trustProxy: boolean;
+  /** Absent: rate-limit counters live in this process's memory. */
+  redisUrl: string | undefined;
+  /** `waitlist`: only approved (or invited) emails may sign up; `open`: anyone, as `pending`. */
+  signUpMode: 'waitlist' | 'open';
   /** Where people reach the app: links in mail, token issuer, trusted origin. */
   publicUrl: string;
   /** Absent: generated on first start and kept under `dataDir`. */
@@ -112,6 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: values.CORS_ORIGINS,
     webDistDir: path.resolve(values.WEB_DIST_DIR),
     trustProxy: values.TRUST_PROXY,
+    redisUrl: values.REDIS_URL,
+    signUpMode: values.SIGNUP_MODE,
     publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(
       /\/$/,
       '',
@@ -153,6 +161,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     corsOrigins: [],
     webDistDir: path.resolve('dist/web'),
     trustProxy: false,
+    redisUrl: undefined,
+    signUpMode: 'open',
     publicUrl: 'http://127.0.0.1:3000',
     authSecret: 'test-secret-that-is-long-enough-for-better-auth',
     adminEmails: [],

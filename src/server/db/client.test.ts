@@ -11,7 +11,7 @@ import {
   uniqueDatabaseName,
 } from '../../../test/support/postgres.ts';
 import { testConfig } from '../config.ts';
-import { insertAuditEntry, listAuditEntries } from '../modules/audit/repository.ts';
+import { insertAuditEntries, listAuditEntries } from '../modules/audit/repository.ts';
 import { DatabaseLockedError, openDatabase, wrapPool } from './client.ts';
 import { expectedMigrationCount, migrationStatus, runMigrations } from './migrate.ts';
 
@@ -25,7 +25,9 @@ describe('the embedded database', () => {
     const first = await openDatabase(config);
     expect(first.driver).toBe('pglite');
     await runMigrations(first);
-    const entry = await insertAuditEntry(first.db, buildAuditEntry({ actor: 'restart-check' }));
+    const [entry] = await insertAuditEntries(first.db, [
+      buildAuditEntry({ actor: 'restart-check' }),
+    ]);
 
     await expect(openDatabase(config)).rejects.toThrow(DatabaseLockedError);
     await expect(openDatabase(config)).rejects.toThrow(/already in use by another Arete server/);
@@ -38,7 +40,7 @@ describe('the embedded database', () => {
         { actor: 'restart-check' },
         { limit: 10, offset: 0 },
       );
-      expect(rows.map((row) => row.id)).toEqual([entry.id]);
+      expect(rows.map((row) => row.id)).toEqual([entry?.id]);
       expect((await migrationStatus(reopened)).upToDate).toBe(true);
     } finally {
       await reopened.close();

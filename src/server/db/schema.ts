@@ -3,3 +3,4 @@ export * from '../identity/local/schema.ts';
 export * from '../identity/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/waitlist/schema.ts';

@@ -50,3 +50,16 @@ export class ServiceUnavailableError extends DomainError {
     super(503, 'service_unavailable', message);
   }
 }
+
+export class TooManyRequestsError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super(
+      429,
+      'too_many_requests',
+      `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}

@@ -20,6 +20,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         { name: 'health', description: 'Liveness and readiness probes' },
         { name: 'config', description: 'Public settings' },
         { name: 'users', description: 'The signed-in user' },
+        { name: 'waitlist', description: 'Asking to join' },
         { name: 'admin', description: 'Platform administration (admin role)' },
         { name: 'webhooks', description: 'Events from the identity provider' },
       ],

@@ -2,7 +2,7 @@ import type {
   FastifyInstance,
   FastifyReply,
   FastifyRequest,
-  preHandlerAsyncHookHandler,
+  onRequestAsyncHookHandler,
 } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
 import type { AuthorityCache } from './authority.ts';
@@ -59,13 +59,14 @@ async function authenticate(
   return request.caller;
 }
 
+/** Guards run as `onRequest` hooks: who may call is settled before the body is even read. */
 export type Guards = {
   /** Any signed-in user, `pending` included. */
-  signedIn: preHandlerAsyncHookHandler;
+  signedIn: onRequestAsyncHookHandler;
   /** A signed-in user holding one of these roles. */
-  requireRole(...roles: Role[]): preHandlerAsyncHookHandler;
+  requireRole(...roles: Role[]): onRequestAsyncHookHandler;
   /** With `requireRole`: the token must name an active organization (seed 001 §3 `org_required`). */
-  orgRequired: preHandlerAsyncHookHandler;
+  orgRequired: onRequestAsyncHookHandler;
 };
 
 export function registerAuthentication(

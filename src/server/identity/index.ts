@@ -28,6 +28,8 @@ export function createIdentity(input: {
   db: Database;
   mailer: Mailer;
   log: FastifyBaseLogger;
+  /** Who may sign up (embedded provider; Clerk applies its own sign-up restrictions). */
+  signUpPolicy?: (email: string) => Promise<boolean>;
 }): Identity {
   const { config, db, mailer, log } = input;
   const events = new IdentityEventBus(db, log);
@@ -51,10 +53,11 @@ export function createIdentity(input: {
       publicUrl: config.publicUrl,
       secret: resolveAuthSecret(config.authSecret, config.dataDir),
       trustedOrigins: config.corsOrigins,
+      signUpPolicy: input.signUpPolicy,
       eventsStored: () => events.nudge(),
     });
     provider = local.provider;
-    registerRoutes = (app) => registerLocalAuthRoutes(app, local.auth, config.publicUrl);
+    registerRoutes = (app) => registerLocalAuthRoutes(app, local, config.publicUrl);
     seedDemoUsers = () => seedLocalDemoUsers(local.auth, local.provider);
   }
 

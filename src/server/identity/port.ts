@@ -162,6 +162,15 @@ export interface IdentityProvider {
     revoke(invitationId: string): Promise<AppInvitation>;
   };
 
+  /**
+   * The provider's own waitlist, where it has one (Clerk). The embedded provider has none: the
+   * domain's registry is the waitlist there.
+   */
+  waitlist?: {
+    /** Adds an email; an email already on it is not an error. */
+    createEntry(emailAddress: string): Promise<void>;
+  };
+
   /** Verifies a session token; throws `InvalidTokenError` when it is not one of ours or expired. */
   verifyToken(token: string): Promise<TokenClaims>;
 }

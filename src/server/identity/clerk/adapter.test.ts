@@ -425,6 +425,25 @@ describe('app invitations', () => {
   });
 });
 
+describe('waitlist', () => {
+  it("adds an email to Clerk's waitlist without Clerk mailing it", async () => {
+    answerJson({
+      object: 'waitlist_entry',
+      id: 'wle_1',
+      email_address: 'grace@example.com',
+      status: 'pending',
+      created_at: createdAt,
+      updated_at: createdAt,
+    });
+    await identity.waitlist?.createEntry('grace@example.com');
+    expect(onlyRequest()).toMatchObject({
+      method: 'POST',
+      path: '/v1/waitlist_entries',
+      body: { email_address: 'grace@example.com', notify: false },
+    });
+  });
+});
+
 describe('Clerk failures', () => {
   it('retries a 429 after the Retry-After Clerk asks for', async () => {
     let calls = 0;

@@ -299,6 +299,14 @@ export function createClerkIdentityProvider(
         ),
     },
 
+    waitlist: {
+      // Clerk answers a known email with its existing entry, so joining twice is harmless.
+      createEntry: (emailAddress) =>
+        call('add the email to the waitlist', async () => {
+          await clerk.waitlistEntries.create({ emailAddress, notify: false });
+        }),
+    },
+
     verifyToken: (token) =>
       verifySessionToken(token, { jwtKey, secretKey, apiUrl, authorizedParties }),
   };

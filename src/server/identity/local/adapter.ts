@@ -8,11 +8,16 @@ import { type LocalContext, recordEvent } from './context.ts';
 import { localAppInvitations, localOrganizationInvitations } from './invitations.ts';
 import { toIdentityUser } from './mapping.ts';
 import { localOrganizations } from './organizations.ts';
-import { appInvitations, auth_user } from './schema.ts';
+import { appInvitations, auth_invitation, auth_user } from './schema.ts';
 import { createLocalTokenVerifier } from './tokens.ts';
 import { localUsers } from './users.ts';
 
-export type LocalIdentity = { provider: IdentityProvider; auth: Auth };
+export type LocalIdentity = {
+  provider: IdentityProvider;
+  auth: Auth;
+  /** Whether this email may create an account through the sign-up endpoint (SIGNUP_MODE). */
+  allowSignUp(email: string): Promise<boolean>;
+};
 
 /**
  * The embedded identity provider: Better Auth for sign-up, sign-in, email verification, sessions
@@ -25,6 +30,8 @@ export function createLocalIdentity(input: {
   publicUrl: string;
   secret: string;
   trustedOrigins: string[];
+  /** Absent: anyone may sign up (as `pending`). */
+  signUpPolicy: ((email: string) => Promise<boolean>) | undefined;
   eventsStored(): void;
 }): LocalIdentity {
   const context: LocalContext = {
@@ -65,6 +72,12 @@ export function createLocalIdentity(input: {
 
   return {
     auth,
+    async allowSignUp(email) {
+      const normalised = email.trim().toLowerCase();
+      if (!input.signUpPolicy) return true;
+      // Whoever was invited may sign up, as in Clerk's restricted mode.
+      return (await hasPendingInvitation(input.db, normalised)) || input.signUpPolicy(normalised);
+    },
     provider: {
       kind: 'local',
       users,
@@ -74,6 +87,34 @@ export function createLocalIdentity(input: {
       verifyToken: createLocalTokenVerifier(input.db, input.publicUrl),
     },
   };
+}
+
+async function hasPendingInvitation(db: Database, email: string): Promise<boolean> {
+  const now = new Date();
+  const [app] = await db
+    .select({ id: appInvitations.id })
+    .from(appInvitations)
+    .where(
+      and(
+        eq(appInvitations.email, email),
+        eq(appInvitations.status, 'pending'),
+        gt(appInvitations.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  if (app) return true;
+  const [organization] = await db
+    .select({ id: auth_invitation.id })
+    .from(auth_invitation)
+    .where(
+      and(
+        eq(auth_invitation.email, email),
+        eq(auth_invitation.status, 'pending'),
+        gt(auth_invitation.expiresAt, now),
+      ),
+    )
+    .limit(1);
+  return Boolean(organization);
 }
 
 /**

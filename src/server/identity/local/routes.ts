@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { NotFoundError } from '../../http/errors.ts';
-import type { Auth } from './auth.ts';
+import type { LocalIdentity } from './adapter.ts';
 import { SESSION_HEADER_FOR_CLIENT_IP } from './auth-options.ts';
 
 /**
@@ -53,14 +53,42 @@ async function sendFetchResponse(reply: FastifyReply, response: Response) {
   return reply.send(response.body ? Buffer.from(await response.arrayBuffer()) : null);
 }
 
-export function registerLocalAuthRoutes(app: FastifyInstance, auth: Auth, publicUrl: string): void {
+// Checked here, before Better Auth opens its transaction: a database hook inside it would wait on
+// the embedded database's single connection.
+async function refusedSignUp(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  identity: LocalIdentity,
+) {
+  const email = (request.body as { email?: unknown } | undefined)?.email;
+  if (typeof email !== 'string' || (await identity.allowSignUp(email))) return undefined;
+  return reply.code(403).send({
+    code: 'SIGN_UP_NOT_APPROVED',
+    message:
+      'Arete is invitation only for now, and this email is not approved yet. Ask to join at /waitlist/coach or /waitlist/client.',
+  });
+}
+
+export function registerLocalAuthRoutes(
+  app: FastifyInstance,
+  identity: LocalIdentity,
+  publicUrl: string,
+): void {
   app.route({
     method: ['GET', 'POST'],
     url: '/api/auth/*',
     schema: { hide: true },
     async handler(request, reply) {
-      if (!PUBLIC_ENDPOINTS.has(endpointOf(request))) throw new NotFoundError('Endpoint');
-      return sendFetchResponse(reply, await auth.handler(toFetchRequest(request, publicUrl)));
+      const endpoint = endpointOf(request);
+      if (!PUBLIC_ENDPOINTS.has(endpoint)) throw new NotFoundError('Endpoint');
+      if (endpoint === 'POST /sign-up/email') {
+        const refused = await refusedSignUp(request, reply, identity);
+        if (refused) return refused;
+      }
+      return sendFetchResponse(
+        reply,
+        await identity.auth.handler(toFetchRequest(request, publicUrl)),
+      );
     },
   });
 }

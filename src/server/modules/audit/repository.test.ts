@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/database.ts';
 import { buildAuditEntry } from '../../../../test/support/factories.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { insertAuditEntry, listAuditEntries } from './repository.ts';
+import { insertAuditEntries, listAuditEntries } from './repository.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -15,50 +15,53 @@ const everything = { limit: 100, offset: 0 };
 describe('audit log repository', () => {
   it('stores an entry with its details and gives it an id and a time', async () => {
     const entry = buildAuditEntry({ details: { before: null, after: { role: 'coach' } } });
-    const stored = await insertAuditEntry(database.db, entry);
-    expect(stored.id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(stored.createdAt).toBeInstanceOf(Date);
+    const [stored] = await insertAuditEntries(database.db, [entry]);
+    expect(stored?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stored?.createdAt).toBeInstanceOf(Date);
     expect(stored).toMatchObject(entry);
   });
 
   it('lists newest first and filters by actor, action and target', async () => {
     const actor = 'user_lister';
-    const first = await insertAuditEntry(database.db, buildAuditEntry({ actor, action: 'a.one' }));
-    const second = await insertAuditEntry(database.db, buildAuditEntry({ actor, action: 'a.two' }));
+    const [first] = await insertAuditEntries(database.db, [
+      buildAuditEntry({ actor, action: 'a.one' }),
+    ]);
+    const [second] = await insertAuditEntries(database.db, [
+      buildAuditEntry({ actor, action: 'a.two' }),
+    ]);
 
     const byActor = await listAuditEntries(database.db, { actor }, everything);
-    expect(byActor.map((row) => row.id)).toEqual([second.id, first.id]);
+    expect(byActor.map((row) => row.id)).toEqual([second?.id, first?.id]);
 
     const byAction = await listAuditEntries(database.db, { actor, action: 'a.one' }, everything);
-    expect(byAction.map((row) => row.id)).toEqual([first.id]);
+    expect(byAction.map((row) => row.id)).toEqual([first?.id]);
 
-    const byTarget = await listAuditEntries(database.db, { target: second.target }, everything);
-    expect(byTarget.map((row) => row.id)).toEqual([second.id]);
+    const byTarget = await listAuditEntries(database.db, { target: second?.target }, everything);
+    expect(byTarget.map((row) => row.id)).toEqual([second?.id]);
   });
 
   it('filters by time range and pages', async () => {
     const actor = 'user_pager';
-    const old = await insertAuditEntry(
-      database.db,
+    const [old] = await insertAuditEntries(database.db, [
       buildAuditEntry({ actor, createdAt: new Date('2020-01-01T00:00:00Z') }),
-    );
-    const recent = await insertAuditEntry(database.db, buildAuditEntry({ actor }));
+    ]);
+    const [recent] = await insertAuditEntries(database.db, [buildAuditEntry({ actor })]);
 
     const since2021 = await listAuditEntries(
       database.db,
       { actor, from: new Date('2021-01-01T00:00:00Z') },
       everything,
     );
-    expect(since2021.map((row) => row.id)).toEqual([recent.id]);
+    expect(since2021.map((row) => row.id)).toEqual([recent?.id]);
 
     const before2021 = await listAuditEntries(
       database.db,
       { actor, until: new Date('2021-01-01T00:00:00Z') },
       everything,
     );
-    expect(before2021.map((row) => row.id)).toEqual([old.id]);
+    expect(before2021.map((row) => row.id)).toEqual([old?.id]);
 
     const secondPage = await listAuditEntries(database.db, { actor }, { limit: 1, offset: 1 });
-    expect(secondPage.map((row) => row.id)).toEqual([old.id]);
+    expect(secondPage.map((row) => row.id)).toEqual([old?.id]);
   });
 });

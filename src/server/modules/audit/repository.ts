@@ -10,10 +10,21 @@ export type AuditFilter = {
   until?: Date;
 };
 
-export async function insertAuditEntry(db: Database, entry: NewAuditEntry): Promise<AuditEntry> {
-  const [row] = await db.insert(auditLog).values(entry).returning();
-  if (!row) throw new Error('insert into audit_log returned no row');
-  return row;
+export async function insertAuditEntries(
+  db: Database,
+  entries: NewAuditEntry[],
+): Promise<AuditEntry[]> {
+  const CHUNK = 500;
+  const stored: AuditEntry[] = [];
+  for (let start = 0; start < entries.length; start += CHUNK) {
+    stored.push(
+      ...(await db
+        .insert(auditLog)
+        .values(entries.slice(start, start + CHUNK))
+        .returning()),
+    );
+  }
+  return stored;
 }
 
 /** Newest first. The audit log is the platform's own record, so it is read by admins only. */

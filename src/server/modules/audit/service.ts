@@ -1,15 +1,28 @@
 import type { Database } from '../../db/client.ts';
-import { insertAuditEntry } from './repository.ts';
+import { insertAuditEntries } from './repository.ts';
+
+export type AuditRecord = {
+  actor: string;
+  action: string;
+  target: string;
+  before?: unknown;
+  after?: unknown;
+};
 
 /** Records an admin change: who did what to which thing, with the state before and after. */
-export async function recordAudit(
-  db: Database,
-  entry: { actor: string; action: string; target: string; before?: unknown; after?: unknown },
-): Promise<void> {
-  await insertAuditEntry(db, {
-    actor: entry.actor,
-    action: entry.action,
-    target: entry.target,
-    details: { before: entry.before ?? null, after: entry.after ?? null },
-  });
+export function recordAudit(db: Database, entry: AuditRecord): Promise<void> {
+  return recordAudits(db, [entry]);
+}
+
+/** Many changes at once (an import): one entry each, written in batches. */
+export async function recordAudits(db: Database, entries: AuditRecord[]): Promise<void> {
+  await insertAuditEntries(
+    db,
+    entries.map((entry) => ({
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      details: { before: entry.before ?? null, after: entry.after ?? null },
+    })),
+  );
 }

@@ -13,7 +13,7 @@ export const outboxRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards 
   app.get(
     '/api/v1/admin/outbox',
     {
-      preHandler: guards.requireRole('admin'),
+      onRequest: guards.requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Read the mail outbox (when no SMTP server is configured)',

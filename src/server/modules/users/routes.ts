@@ -34,7 +34,7 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
   app.get(
     '/api/v1/users/me',
     {
-      preHandler: guards.signedIn,
+      onRequest: guards.signedIn,
       schema: {
         tags: ['users'],
         summary: 'The signed-in user, with the authoritative role',
@@ -48,7 +48,7 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
   app.get(
     '/api/v1/users/me/check-coach-authorization',
     {
-      preHandler: guards.signedIn,
+      onRequest: guards.signedIn,
       schema: {
         tags: ['users'],
         summary: 'Whether the signed-in user may act as a coach',
@@ -62,7 +62,7 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
   app.get(
     '/api/v1/admin/users',
     {
-      preHandler: guards.requireRole('admin'),
+      onRequest: guards.requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: 'Search users by email or name, filter by role',
@@ -77,7 +77,7 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
   app.put(
     '/api/v1/admin/users/:userId/role',
     {
-      preHandler: guards.requireRole('admin'),
+      onRequest: guards.requireRole('admin'),
       schema: {
         tags: ['admin'],
         summary: "Set a user's platform role (audited)",
@@ -94,7 +94,7 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
     app.post(
       `/api/v1/admin/users/:userId/${action}`,
       {
-        preHandler: guards.requireRole('admin'),
+        onRequest: guards.requireRole('admin'),
         schema: {
           tags: ['admin'],
           summary:
