@@ -74,7 +74,11 @@ const exactlyOneTarget = (body: { emails?: unknown; ids?: unknown }) =>
 const targetMessage = { message: 'give either `emails` or `ids`', path: ['emails'] };
 
 export const approveBodySchema = z
-  .object({ ...targetsShape, role: waitlistRoleSchema, notes: z.string().trim().max(2000).optional() })
+  .object({
+    ...targetsShape,
+    role: waitlistRoleSchema,
+    notes: z.string().trim().max(2000).optional(),
+  })
   .refine(exactlyOneTarget, targetMessage);
 
 export const rejectBodySchema = z
@@ -111,8 +115,13 @@ export const approvedUserBodySchema = z.object({
 });
 
 export const approvedUserUpdateSchema = z
-  .object({ role: waitlistRoleSchema.optional(), notes: z.string().trim().max(2000).nullable().optional() })
-  .refine((body) => body.role !== undefined || body.notes !== undefined, { message: 'give `role` or `notes`' });
+  .object({
+    role: waitlistRoleSchema.optional(),
+    notes: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((body) => body.role !== undefined || body.notes !== undefined, {
+    message: 'give `role` or `notes`',
+  });
 
 export const emailParamsSchema = z.object({ email: emailSchema });
 
@@ -133,12 +142,21 @@ export const importQuerySchema = z.object({
     .default('all-or-nothing')
     .describe('all-or-nothing: one bad row and nothing changes; valid-only: the good rows apply'),
   dryRun: z.stringbool().default(false).describe('Validate and report only'),
-  notify: z.stringbool().default(true).describe('Send sign-up invitations to newly approved emails'),
+  notify: z
+    .stringbool()
+    .default(true)
+    .describe('Send sign-up invitations to newly approved emails'),
 });
 
 export const importJsonBodySchema = z.object({ users: z.array(z.unknown()).max(50_000) });
 
-export const importRowOutcomeSchema = z.enum(['added', 'updated', 'unchanged', 'skipped_joined', 'invalid']);
+export const importRowOutcomeSchema = z.enum([
+  'added',
+  'updated',
+  'unchanged',
+  'skipped_joined',
+  'invalid',
+]);
 
 export const importReportSchema = z
   .object({
@@ -158,7 +176,11 @@ export const importReportSchema = z
 export const exportQuerySchema = z.object({ format: z.enum(['csv', 'json']).default('csv') });
 
 export const backupEntrySchema = waitlistEntrySchema
-  .extend({ email: emailSchema, invitationId: z.string().nullable(), joinedUserId: z.string().nullable() })
+  .extend({
+    email: emailSchema,
+    invitationId: z.string().nullable(),
+    joinedUserId: z.string().nullable(),
+  })
   .strict();
 
 export const registryBackupSchema = z
