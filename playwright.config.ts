@@ -46,9 +46,10 @@ export default defineConfig({
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  // The server serves the built app from dist/web: run `npm run build` first.
+  // The server serves the built app from dist/web: run `npm run build` first. `--demo` adds the
+  // demo accounts (all verified, one password) that the identity journeys sign in with.
   webServer: {
-    command: 'npm run serve',
+    command: 'npm run serve -- --demo',
     url: `${BASE_URL}/readyz`,
     reuseExistingServer: false,
     timeout: 60_000,
@@ -60,6 +61,8 @@ export default defineConfig({
       // A subfolder, so the server's lock file beside it also lands in the temporary folder.
       DATA_DIR: path.join(e2eDataDir(), 'data'),
       LOG_LEVEL: 'warn',
+      // The journeys sign up with a fresh address, which the waitlist mode would refuse.
+      SIGNUP_MODE: 'open',
     },
   },
 });

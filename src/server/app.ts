@@ -90,7 +90,10 @@ export async function buildApp({ config, database }: AppDependencies) {
 
   const db = database.db;
   const mailer = createMailer(config, db, app.log);
-  const rateLimiting = await registerRateLimiting(app, config.redisUrl);
+  const rateLimiting = await registerRateLimiting(app, {
+    enabled: config.rateLimits,
+    redisUrl: config.redisUrl,
+  });
   const identity = createIdentity({
     config,
     db,

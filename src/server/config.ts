@@ -29,6 +29,7 @@ const envSchema = z.object({
   WEB_DIST_DIR: z.string().trim().min(1).default('./dist/web'),
   TRUST_PROXY: z.stringbool().default(false),
   REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/ }).optional()),
+  RATE_LIMITS: z.enum(['on', 'off']).default('on'),
   SIGNUP_MODE: z.enum(['waitlist', 'open']).default('waitlist'),
   PUBLIC_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
   AUTH_SECRET: optionalText.pipe(
@@ -68,6 +69,8 @@ export type Config = {
   trustProxy: boolean;
   /** Absent: rate-limit counters live in this process's memory. */
   redisUrl: string | undefined;
+  /** Off only for load tests on a machine of one's own: the limits would answer most requests 429. */
+  rateLimits: boolean;
   /** `waitlist`: only approved (or invited) emails may sign up; `open`: anyone, as `pending`. */
   signUpMode: 'waitlist' | 'open';
   /** Where people reach the app: links in mail, token issuer, trusted origin. */
@@ -120,6 +123,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.TRUST_PROXY,
     redisUrl: values.REDIS_URL,
     signUpMode: values.SIGNUP_MODE,
+    rateLimits: values.RATE_LIMITS === 'on',
     publicUrl: (values.PUBLIC_URL ?? `http://${displayHost(values.HOST)}:${values.PORT}`).replace(
       /\/$/,
       '',
@@ -163,6 +167,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     redisUrl: undefined,
     signUpMode: 'open',
+    rateLimits: true,
     publicUrl: 'http://127.0.0.1:3000',
     authSecret: 'test-secret-that-is-long-enough-for-better-auth',
     adminEmails: [],

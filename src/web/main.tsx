@@ -2,7 +2,10 @@ import './theme.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+// From react-router/dom: it wires in react-dom's flushSync, which signing out relies on.
+import { RouterProvider } from 'react-router/dom';
+import { SessionRefreshListener } from './components/session-refresh.tsx';
+import { ToastProvider } from './components/toast.tsx';
 import { queryClient } from './query-client.ts';
 import { router } from './router.tsx';
 
@@ -12,7 +15,10 @@ if (!container) throw new Error('index.html has no #root element to render Arete
 createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <RouterProvider router={router} />
+      <ToastProvider>
+        <SessionRefreshListener />
+        <RouterProvider router={router} />
+      </ToastProvider>
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -1,8 +1,18 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
+import { RoleGuard } from './components/role-guard.tsx';
+import { ALL_ROLES } from './lib/roles.ts';
+import { AccountPage } from './routes/account-page.tsx';
+import { AdminOutboxPage } from './routes/admin-outbox-page.tsx';
+import { AdminUsersPage } from './routes/admin-users-page.tsx';
+import { AdminHomePage, CoachHomePage, MemberHomePage } from './routes/area-home-pages.tsx';
+import { CheckYourEmailPage } from './routes/check-your-email-page.tsx';
 import { LandingPage } from './routes/landing-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
+import { PendingPage } from './routes/pending-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
+import { SignInPage } from './routes/sign-in-page.tsx';
+import { SignUpPage } from './routes/sign-up-page.tsx';
 
 export const router = createBrowserRouter([
   {
@@ -11,6 +21,36 @@ export const router = createBrowserRouter([
     errorElement: <RouteErrorPage />,
     children: [
       { index: true, element: <LandingPage /> },
+      { path: 'sign-in', element: <SignInPage /> },
+      { path: 'sign-up', element: <SignUpPage /> },
+      { path: 'check-your-email', element: <CheckYourEmailPage /> },
+      // Any signed-in user, `pending` included.
+      {
+        element: <RoleGuard requiredRoles={ALL_ROLES} />,
+        children: [
+          { path: 'account', element: <AccountPage /> },
+          { path: 'pending', element: <PendingPage /> },
+        ],
+      },
+      {
+        path: 'admin',
+        element: <RoleGuard requiredRoles={['admin']} />,
+        children: [
+          { index: true, element: <AdminHomePage /> },
+          { path: 'users', element: <AdminUsersPage /> },
+          { path: 'outbox', element: <AdminOutboxPage /> },
+        ],
+      },
+      {
+        path: 'coach',
+        element: <RoleGuard requiredRoles={['coach']} />,
+        children: [{ index: true, element: <CoachHomePage /> }],
+      },
+      {
+        path: 'member',
+        element: <RoleGuard requiredRoles={['client']} />,
+        children: [{ index: true, element: <MemberHomePage /> }],
+      },
       // The server answers every unknown page URL with index.html, so "not found" is decided here.
       { path: '*', element: <NotFoundPage /> },
     ],

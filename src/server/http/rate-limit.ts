@@ -20,8 +20,13 @@ export type RateLimiting = { limit(...limits: Limit[]): preHandlerAsyncHookHandl
  */
 export async function registerRateLimiting(
   app: FastifyInstance,
-  redisUrl: string | undefined,
+  options: { enabled: boolean; redisUrl: string | undefined },
 ): Promise<RateLimiting> {
+  if (!options.enabled) {
+    app.log.warn('RATE_LIMITS=off: requests are not rate limited');
+    return { limit: () => async () => undefined };
+  }
+  const { redisUrl } = options;
   let redis: Redis | undefined;
   if (redisUrl) {
     redis = new Redis(redisUrl, {

@@ -81,7 +81,8 @@ export function useSignOut() {
     await authRequest('/api/auth/sign-out', { method: 'POST', body: {} });
     resetApiToken();
     await client.cancelQueries({ queryKey: sessionQueryKey });
-    await navigate('/');
+    // Rendered at once (not as a transition), so the page left is gone before the user is.
+    await navigate('/', { flushSync: true });
     client.setQueryData(sessionQueryKey, null);
     // Nothing read with the old session stays in memory.
     client.removeQueries({ queryKey: ['admin'] });

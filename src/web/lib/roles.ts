@@ -36,8 +36,7 @@ export function firstNameOf(user: Pick<User | Me, 'firstName' | 'lastName' | 'em
  * protocol-relative URL (`//evil.example`) would send a person elsewhere after signing in.
  */
 export function safeNextPath(next: string | null | undefined): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\'))
-    return null;
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   if ([...next].some((character) => character.charCodeAt(0) < 32)) return null;
   if (next.startsWith('/sign-in') || next.startsWith('/sign-up')) return null;
   return next;

@@ -1,3 +1,5 @@
+import { Link } from 'react-router';
+import { buttonClasses } from '../components/button.tsx';
 import { FeatureCard } from '../components/feature-card.tsx';
 import { HowItWorks } from '../components/how-it-works.tsx';
 import { PageContainer } from '../components/page-container.tsx';
@@ -80,6 +82,21 @@ export function LandingPage() {
           Arete is invitation only while it grows. Soon you will be able to ask for a place here, as
           a coach or as a client; an admin reviews each request and lets you in with the right role.
         </p>
+        <p className="mt-3 max-w-2xl leading-relaxed text-accent-foreground">
+          Until then you can create an account: once you have confirmed your email address, an admin
+          approves it and gives it its role.
+        </p>
+        <div className="mt-6 flex flex-wrap gap-3">
+          <Link to="/sign-up" className={buttonClasses('primary')}>
+            Create an account
+          </Link>
+          <Link
+            to="/sign-in"
+            className="rounded-lg border border-accent-foreground/30 px-5 py-3 font-medium text-accent-foreground transition-colors hover:bg-accent-foreground/10"
+          >
+            Sign in
+          </Link>
+        </div>
       </section>
     </PageContainer>
   );

@@ -1,0 +1,86 @@
+import type { ReactNode } from 'react';
+import { useClientConfig } from '../hooks/use-client-config.ts';
+import { useSession } from '../hooks/use-session.ts';
+import { Alert } from './alert.tsx';
+import { Button } from './button.tsx';
+import { LoadingState } from './page-state.tsx';
+
+/** The frame of the sign-in pages: a narrow card with a heading, centred on the page. */
+export function AuthShell({
+  title,
+  pageTitle,
+  lead,
+  children,
+  footer,
+}: {
+  title: string;
+  pageTitle: string;
+  lead?: ReactNode;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
+  return (
+    <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-20">
+      <title>{`${pageTitle} · Arete`}</title>
+      <div className="rounded-2xl border border-border bg-surface p-6 shadow-card sm:p-8">
+        <h1 className="font-display text-3xl font-semibold text-foreground">{title}</h1>
+        {lead && <div className="mt-3 leading-relaxed text-muted-foreground">{lead}</div>}
+        <div className="mt-6">{children}</div>
+      </div>
+      {footer && <div className="mt-6 text-center text-sm text-muted-foreground">{footer}</div>}
+    </div>
+  );
+}
+
+/**
+ * In clerk mode the sign-in screens are Clerk's own components (not part of this app yet), so
+ * ours are not shown. Renders `children` only for the embedded provider.
+ */
+export function LocalIdentityOnly({
+  pageTitle,
+  children,
+}: {
+  pageTitle: string;
+  children: ReactNode;
+}) {
+  const config = useClientConfig();
+  if (config.isPending) {
+    return (
+      <div className="mx-auto w-full max-w-md px-4">
+        <LoadingState label="Loading…" />
+      </div>
+    );
+  }
+  if (config.isError) {
+    return (
+      <AuthShell title={pageTitle} pageTitle={pageTitle}>
+        <Alert tone="danger" title="This page could not be loaded">
+          <p>{config.error.message}</p>
+        </Alert>
+        <Button variant="secondary" className="mt-6" onClick={() => void config.refetch()}>
+          Try again
+        </Button>
+      </AuthShell>
+    );
+  }
+  if (config.data.identityProvider === 'clerk') {
+    return (
+      <AuthShell title="This deployment signs in with Clerk" pageTitle={pageTitle}>
+        <Alert tone="info" live={false}>
+          <p>
+            Accounts here are managed by Clerk, and signing in and signing up use Clerk's own
+            components. They are not part of this version of Arete yet, so there is nothing to fill
+            in on this page.
+          </p>
+        </Alert>
+      </AuthShell>
+    );
+  }
+  return children;
+}
+
+/** For the sign-in and sign-up pages: someone already signed in is told so instead. */
+export function useAlreadySignedIn() {
+  const session = useSession();
+  return session.status === 'signed-in' ? session.user : null;
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from 'react';
+import { Alert } from './alert.tsx';
+import { Button, Spinner } from './button.tsx';
+import { PageContainer } from './page-container.tsx';
+
+/** While something the page needs is loading. */
+export function LoadingState({ label }: { label: string }) {
+  return (
+    <p role="status" className="flex items-center gap-3 py-16 text-muted-foreground">
+      <Spinner className="size-5 text-primary" />
+      {label}
+    </p>
+  );
+}
+
+/** A whole page standing for "could not load". */
+export function ErrorState({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: Error;
+  onRetry?: () => void;
+}) {
+  return (
+    <PageContainer>
+      <div className="max-w-xl py-16">
+        <Alert tone="danger" title={title}>
+          <p>{error.message}</p>
+        </Alert>
+        {onRetry && (
+          <Button variant="secondary" className="mt-6" onClick={onRetry}>
+            Try again
+          </Button>
+        )}
+      </div>
+    </PageContainer>
+  );
+}
+
+/** The top of an app page: a small kicker, the heading, an optional lead paragraph. */
+export function PageHeader({
+  kicker,
+  title,
+  children,
+  actions,
+}: {
+  kicker?: string;
+  title: string;
+  children?: ReactNode;
+  actions?: ReactNode;
+}) {
+  return (
+    <header className="flex flex-wrap items-end justify-between gap-4 pt-12 pb-8 sm:pt-16">
+      <div>
+        {kicker && (
+          <p className="text-sm font-semibold tracking-wide text-primary uppercase">{kicker}</p>
+        )}
+        <h1 className="mt-2 font-display text-4xl font-semibold text-foreground sm:text-5xl">
+          {title}
+        </h1>
+        {children && (
+          <div className="mt-4 max-w-2xl text-lg leading-relaxed text-muted-foreground">
+            {children}
+          </div>
+        )}
+      </div>
+      {actions}
+    </header>
+  );
+}

@@ -1,0 +1,172 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  ApiRequestError,
+  apiRequest,
+  errorFromResponse,
+  getApiToken,
+  onSessionRefreshRequired,
+  resetApiToken,
+  tokenLifetimeMs,
+  withQuery,
+} from './api-client.ts';
+
+function jwt(claims: Record<string, unknown>): string {
+  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${encode({ alg: 'EdDSA' })}.${encode(claims)}.signature`;
+}
+
+const TOKEN = jwt({ sub: 'u1', iat: 1_000, exp: 1_600 });
+
+function json(body: unknown, init: ResponseInit = {}): Response {
+  return new Response(JSON.stringify(body), {
+    ...init,
+    headers: { 'content-type': 'application/json', ...init.headers },
+  });
+}
+
+/** A stand-in server: answers by path and records what was asked. */
+function fakeServer(routes: Record<string, () => Response | Promise<Response>>) {
+  const calls: { url: string; authorization: string | null }[] = [];
+  const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
+    const headers = new Headers(init?.headers);
+    calls.push({ url: input, authorization: headers.get('authorization') });
+    const route = routes[input.split('?')[0] ?? ''];
+    if (!route) return json({ message: 'no route' }, { status: 404 });
+    return route();
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return calls;
+}
+
+beforeEach(() => resetApiToken());
+afterEach(() => vi.unstubAllGlobals());
+
+describe('tokenLifetimeMs', () => {
+  it('reads the lifetime from iat and exp, not from the local clock', () => {
+    expect(tokenLifetimeMs(TOKEN)).toBe(600_000);
+  });
+
+  it('falls back to a conservative lifetime for what it cannot read', () => {
+    expect(tokenLifetimeMs('not-a-jwt')).toBe(300_000);
+  });
+});
+
+describe('withQuery', () => {
+  it('leaves out empty values', () => {
+    expect(
+      withQuery('/api/v1/admin/users', { query: '', role: 'coach', page: 2, x: undefined }),
+    ).toBe('/api/v1/admin/users?role=coach&page=2');
+  });
+});
+
+describe('errorFromResponse', () => {
+  it('reads an API error', async () => {
+    const error = await errorFromResponse(
+      json({ error: 'forbidden', message: 'No.', requestId: 'r1' }, { status: 403 }),
+    );
+    expect(error).toMatchObject({
+      status: 403,
+      code: 'forbidden',
+      message: 'No.',
+      requestId: 'r1',
+    });
+  });
+
+  it('reads an identity error and copes with a body that is not JSON', async () => {
+    expect(
+      await errorFromResponse(
+        json({ code: 'EMAIL_NOT_VERIFIED', message: 'Verify' }, { status: 403 }),
+      ),
+    ).toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
+    expect(await errorFromResponse(new Response('<html>', { status: 502 }))).toMatchObject({
+      status: 502,
+      code: 'http_502',
+    });
+  });
+});
+
+describe('getApiToken', () => {
+  it('asks for one token however many callers want one, and keeps it', async () => {
+    const calls = fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+    });
+    const tokens = await Promise.all([getApiToken(), getApiToken(), getApiToken()]);
+    expect(tokens).toEqual([TOKEN, TOKEN, TOKEN]);
+    expect(await getApiToken()).toBe(TOKEN);
+    expect(calls.map((call) => call.url)).toEqual(['/api/auth/get-session', '/api/auth/token']);
+  });
+
+  it('answers null for a visitor without asking for a token (no 401 in the console)', async () => {
+    const calls = fakeServer({ '/api/auth/get-session': () => json(null) });
+    expect(await getApiToken()).toBeNull();
+    expect(calls.map((call) => call.url)).toEqual(['/api/auth/get-session']);
+  });
+
+  it('renews on demand without asking for the session again', async () => {
+    const calls = fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+    });
+    await getApiToken();
+    await getApiToken({ renew: true });
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/auth/get-session',
+      '/api/auth/token',
+      '/api/auth/token',
+    ]);
+  });
+});
+
+describe('apiRequest', () => {
+  it('sends the bearer token and tells listeners when the role claim is stale', async () => {
+    const calls = fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+      '/api/v1/users/me': () =>
+        json({ id: 'u1', role: 'coach' }, { headers: { 'X-Session-Refresh-Required': 'true' } }),
+    });
+    const listener = vi.fn();
+    const stop = onSessionRefreshRequired(listener);
+    expect(await apiRequest('/api/v1/users/me')).toEqual({ id: 'u1', role: 'coach' });
+    stop();
+    expect(listener).toHaveBeenCalledTimes(1);
+    expect(calls.at(-1)?.authorization).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it('throws ApiRequestError with the status and message of the answer', async () => {
+    fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+      '/api/v1/admin/users': () =>
+        json(
+          { error: 'forbidden', message: 'This needs the admin role.', requestId: 'r9' },
+          { status: 403 },
+        ),
+    });
+    const failure = apiRequest('/api/v1/admin/users');
+    await expect(failure).rejects.toBeInstanceOf(ApiRequestError);
+    await expect(failure).rejects.toMatchObject({
+      status: 403,
+      message: 'This needs the admin role.',
+    });
+  });
+
+  it('tries once more with a fresh token after a 401, then gives up as signed out', async () => {
+    let tokenCalls = 0;
+    const calls = fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () =>
+        ++tokenCalls === 1 ? json({ token: TOKEN }) : json(null, { status: 401 }),
+      '/api/v1/users/me': () =>
+        json({ error: 'unauthorized', message: 'Sign in again' }, { status: 401 }),
+    });
+    await expect(apiRequest('/api/v1/users/me')).rejects.toMatchObject({ status: 401 });
+    expect(calls.map((call) => call.url)).toEqual([
+      '/api/auth/get-session',
+      '/api/auth/token',
+      '/api/v1/users/me',
+      '/api/auth/token',
+    ]);
+  });
+});

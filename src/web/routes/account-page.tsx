@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Me } from '../../contract/users.ts';
+import { Alert } from '../components/alert.tsx';
+import { Button, buttonClasses } from '../components/button.tsx';
+import { PageContainer } from '../components/page-container.tsx';
+import { PageHeader } from '../components/page-state.tsx';
+import { RoleBadge } from '../components/role-badge.tsx';
+import { useCurrentUser, useSignOut } from '../hooks/use-session.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
+import { displayName, ROLE_AREAS } from '../lib/roles.ts';
+
+const ROLE_EXPLANATIONS: Record<Me['role'], string> = {
+  admin: 'You decide who gets in and with which role.',
+  coach: 'You run a practice: your clients, their goals and sessions.',
+  client: 'You are coached: your coach, your goals and your documents.',
+  pending: 'Your email address is verified. An admin still has to approve your account.',
+};
+
+/** Behind a RoleGuard that lets every signed-in role in. */
+export function AccountPage() {
+  const user = useCurrentUser();
+  const signOut = useSignOut();
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  if (!user) return null;
+  const area = ROLE_AREAS[user.role];
+
+  async function handleSignOut() {
+    setSigningOut(true);
+    setError(null);
+    try {
+      await signOut();
+    } catch (caught) {
+      setError(caught instanceof ApiRequestError ? caught.message : 'Try again in a moment.');
+      setSigningOut(false);
+    }
+  }
+
+  return (
+    <PageContainer>
+      <title>Your account · Arete</title>
+      <PageHeader kicker="Account" title={displayName(user)} />
+      <div className="grid gap-6 pb-16 lg:grid-cols-[2fr_1fr]">
+        <section
+          aria-labelledby="account-details-title"
+          className="rounded-2xl border border-border bg-surface p-6 shadow-card sm:p-8"
+        >
+          <h2 id="account-details-title" className="font-display text-2xl font-semibold">
+            Your details
+          </h2>
+          <dl className="mt-6 grid gap-x-8 gap-y-5 sm:grid-cols-[10rem_1fr]">
+            <dt className="text-sm font-medium text-muted-foreground">Name</dt>
+            <dd className="text-foreground">{displayName(user)}</dd>
+            <dt className="text-sm font-medium text-muted-foreground">Email</dt>
+            <dd className="break-all text-foreground">
+              {user.email}{' '}
+              {user.emailVerified && <span className="ml-1 text-sm text-success">verified</span>}
+            </dd>
+            <dt className="text-sm font-medium text-muted-foreground">Role</dt>
+            <dd>
+              <RoleBadge role={user.role} />
+              <p className="mt-2 text-sm text-muted-foreground">{ROLE_EXPLANATIONS[user.role]}</p>
+            </dd>
+            <dt className="text-sm font-medium text-muted-foreground">Member since</dt>
+            <dd className="text-foreground">
+              <time dateTime={user.createdAt}>
+                {new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'long' })}
+              </time>
+            </dd>
+          </dl>
+        </section>
+        <aside className="flex flex-col gap-4 rounded-2xl border border-border bg-surface p-6 shadow-card">
+          <h2 className="font-display text-2xl font-semibold">Where to</h2>
+          <Link to={area.path} className={buttonClasses('primary')}>
+            {area.label}
+          </Link>
+          <Button
+            variant="secondary"
+            onClick={handleSignOut}
+            pending={signingOut}
+            pendingLabel="Signing out…"
+          >
+            Sign out
+          </Button>
+          {error && (
+            <Alert tone="danger" title="Signing out failed">
+              <p>{error}</p>
+            </Alert>
+          )}
+        </aside>
+      </div>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,63 @@
+import { Link } from 'react-router';
+import { buttonClasses } from '../components/button.tsx';
+import { PageContainer } from '../components/page-container.tsx';
+import { PageHeader } from '../components/page-state.tsx';
+import { RoleBadge } from '../components/role-badge.tsx';
+import { useCurrentUser } from '../hooks/use-session.ts';
+import { firstNameOf, ROLE_AREAS } from '../lib/roles.ts';
+
+/**
+ * Where a `pending` user is kept: signed in and verified, not yet approved. The user is polled,
+ * so the approval shows here on its own, without a reload.
+ */
+export function PendingPage() {
+  const user = useCurrentUser();
+  if (!user) return null;
+
+  if (user.role !== 'pending') {
+    const area = ROLE_AREAS[user.role];
+    return (
+      <PageContainer>
+        <title>Approved · Arete</title>
+        <PageHeader kicker="Approved" title="You are in">
+          <p>
+            An admin approved your account and your area is ready. Your role now:{' '}
+            <RoleBadge role={user.role} className="align-middle" />
+          </p>
+        </PageHeader>
+        <Link to={area.path} className={`mb-16 ${buttonClasses('primary')}`}>
+          Go to your {area.label.toLowerCase()}
+        </Link>
+      </PageContainer>
+    );
+  }
+
+  return (
+    <PageContainer>
+      <title>Waiting for approval · Arete</title>
+      <PageHeader kicker="Almost there" title="Waiting for approval">
+        <p>
+          Thank you, {firstNameOf(user)}. Your email address is verified; an admin now reviews your
+          account and gives it its role, as a coach or as a client.
+        </p>
+      </PageHeader>
+      <div className="mb-16 max-w-2xl rounded-2xl border border-border bg-surface p-6 shadow-card">
+        <h2 className="font-display text-2xl font-semibold">What happens next</h2>
+        <ul className="mt-4 list-disc space-y-2 pl-5 leading-relaxed text-muted-foreground">
+          <li>
+            You can leave this page open: it changes by itself when you are approved, no reload
+            needed.
+          </li>
+          <li>Until then the coach, member and admin areas stay closed to your account.</li>
+          <li>
+            Your details are on your{' '}
+            <Link to="/account" className="font-medium text-primary underline underline-offset-4">
+              account page
+            </Link>
+            .
+          </li>
+        </ul>
+      </div>
+    </PageContainer>
+  );
+}
