@@ -5,11 +5,12 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { type Scenario, scenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
-import { type BenchSession, signInAsDemoAdmin } from './session.ts';
+import { type BenchSession, seedRegistry, signInAsDemoAdmin } from './session.ts';
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
+const registrySize = Number(process.env.BENCH_REGISTRY_SIZE ?? 10_000);
 
 type Figures = {
   scenario: string;
@@ -28,15 +29,27 @@ function headersFor(scenario: Scenario, session: BenchSession): Record<string, s
   };
 }
 
-async function measure(url: string, scenario: Scenario, session: BenchSession): Promise<Figures> {
-  const result = await autocannon({
-    url: `${url}${scenario.path}`,
-    method: scenario.method,
-    headers: headersFor(scenario, session),
-    body: scenario.body ? JSON.stringify(scenario.body) : undefined,
-    duration: durationSeconds,
+function load(url: string, scenario: Scenario, session: BenchSession, duration: number) {
+  const { body } = scenario;
+  return autocannon({
+    url,
+    duration,
     connections,
+    requests: [
+      {
+        method: scenario.method,
+        path: scenario.path,
+        headers: headersFor(scenario, session),
+        ...(body
+          ? { setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }) }
+          : {}),
+      },
+    ],
   });
+}
+
+async function measure(url: string, scenario: Scenario, session: BenchSession): Promise<Figures> {
+  const result = await load(url, scenario, session, durationSeconds);
   return {
     scenario: scenario.name,
     request: `${scenario.method} ${scenario.path}`,
@@ -55,14 +68,10 @@ const server = await startServer(
 const results: Figures[] = [];
 try {
   const session = await signInAsDemoAdmin(server.url);
+  await seedRegistry(server.url, session, registrySize);
   for (const scenario of scenarios) {
     // A short warm-up so the JIT and the connection pool are not what gets measured.
-    await autocannon({
-      url: `${server.url}${scenario.path}`,
-      method: scenario.method,
-      headers: headersFor(scenario, session),
-      duration: 1,
-    });
+    await load(server.url, scenario, session, 1);
     const figures = await measure(server.url, scenario, session);
     results.push(figures);
     console.info(
@@ -85,6 +94,7 @@ const report = {
   database: databaseUrl ? 'postgres' : 'pglite',
   durationSeconds,
   connections,
+  registrySize,
   results,
 };
 const outputDir = path.resolve('bench/results');

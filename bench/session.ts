@@ -16,3 +16,22 @@ export async function signInAsDemoAdmin(url: string): Promise<BenchSession> {
   if (!token.ok) throw new Error(`token failed: ${token.status}`);
   return { adminToken: ((await token.json()) as { token: string }).token };
 }
+
+/** Fills the registry through the import endpoint, as an admin would, without sending mail. */
+export async function seedRegistry(
+  url: string,
+  session: BenchSession,
+  size: number,
+): Promise<void> {
+  const users = Array.from({ length: size }, (_, index) => ({
+    email: `seed.${index}@example.com`,
+    role: index % 2 === 0 ? 'coach' : 'client',
+  }));
+  const response = await fetch(`${url}/api/v1/admin/approved-users/bulk?notify=false`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${session.adminToken}` },
+    body: JSON.stringify({ users }),
+  });
+  if (!response.ok)
+    throw new Error(`seeding the registry failed: ${response.status} ${await response.text()}`);
+}

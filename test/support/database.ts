@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
 import { inject } from 'vitest';
-import { type DatabaseHandle, wrapPGlite, wrapPool } from '../../src/server/db/client.ts';
+import {
+  createPGlite,
+  type DatabaseHandle,
+  wrapPGlite,
+  wrapPool,
+} from '../../src/server/db/client.ts';
 import { connect, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres.ts';
 
 /**
@@ -11,7 +15,7 @@ import { connect, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgr
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   const source = inject('testDatabase');
   if (source.driver === 'pglite') {
-    const client = await PGlite.create({
+    const client = await createPGlite({
       loadDataDir: new Blob([readFileSync(source.snapshotFile)]),
     });
     return wrapPGlite(client);

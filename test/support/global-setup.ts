@@ -2,9 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
 import type { TestProject } from 'vitest/node';
-import { wrapPGlite, wrapPool } from '../../src/server/db/client.ts';
+import { createPGlite, wrapPGlite, wrapPool } from '../../src/server/db/client.ts';
 import { runMigrations } from '../../src/server/db/migrate.ts';
 import { connect, databaseUrl, dropDatabase, uniqueDatabaseName } from './postgres.ts';
 
@@ -35,7 +34,7 @@ export default async function setup(project: TestProject) {
 
   const directory = mkdtempSync(path.join(tmpdir(), 'arete-test-'));
   const snapshotFile = path.join(directory, 'migrated.tar');
-  const client = await PGlite.create();
+  const client = await createPGlite();
   const handle = wrapPGlite(client);
   await runMigrations(handle);
   const snapshot = await client.dumpDataDir('none');

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -40,6 +41,19 @@ const LOCK_STALE_MS = 10_000;
 // Any fixed 64-bit key works; it only has to be the same for every Arete server.
 const MIGRATION_LOCK_KEY = 7_231_004_417;
 
+/**
+ * A PGlite instance with the extensions the migrations use (on a PostgreSQL server they ship as
+ * contrib). Without `dataDir` it lives in memory.
+ */
+export async function createPGlite(
+  options: Omit<PGliteOptions, 'extensions'> = {},
+): Promise<PGlite> {
+  const client = await PGlite.create({ ...options, extensions: { pg_trgm } });
+  // PGlite keeps its pages in memory: reading one at random costs about what reading in order does.
+  await client.exec('SET random_page_cost = 1.1');
+  return client;
+}
+
 /** Opens the configured database: PostgreSQL when `databaseUrl` is set, else PGlite under `dataDir`. */
 export async function openDatabase(config: Config): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
@@ -68,12 +82,30 @@ async function openEmbeddedDatabase(directory: string): Promise<DatabaseHandle> 
     throw error;
   }
   try {
-    const client = await PGlite.create(directory);
-    return wrapPGlite(client, release);
+    const client = await createPGlite({ dataDir: directory });
+    const analyzer = keepStatisticsFresh(client);
+    return wrapPGlite(client, async () => {
+      clearInterval(analyzer);
+      await release();
+    });
   } catch (error) {
     await release();
     throw error;
   }
+}
+
+// PostgreSQL's autovacuum keeps the planner's statistics fresh; PGlite runs no background workers,
+// so without this its planner would judge every table by its size at creation and never use an index.
+const ANALYZE_EVERY_MS = 5 * 60_000;
+
+function keepStatisticsFresh(client: PGlite): NodeJS.Timeout {
+  const analyze = () => {
+    if (!client.closed) client.exec('ANALYZE').catch(() => undefined);
+  };
+  setTimeout(analyze, 30_000).unref();
+  const timer = setInterval(analyze, ANALYZE_EVERY_MS);
+  timer.unref();
+  return timer;
 }
 
 export function wrapPGlite(client: PGlite, release?: () => Promise<void>): DatabaseHandle {

@@ -11,7 +11,10 @@ export const mailOutbox = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    index('mail_outbox_created_at_idx').on(table.createdAt.desc()),
+    index('mail_outbox_created_at_idx').on(
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
     index('mail_outbox_to_idx').on(table.to),
   ],
 );

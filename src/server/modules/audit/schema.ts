@@ -11,10 +11,22 @@ export const auditLog = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
+  // DESC NULLS FIRST is what `ORDER BY … DESC` means, so these indexes also serve the ordering.
   (table) => [
-    index('audit_log_created_at_idx').on(table.createdAt.desc(), table.id.desc()),
-    index('audit_log_actor_idx').on(table.actor, table.createdAt.desc()),
-    index('audit_log_target_idx').on(table.target, table.createdAt.desc()),
+    index('audit_log_created_at_idx').on(
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('audit_log_actor_idx').on(
+      table.actor,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('audit_log_target_idx').on(
+      table.target,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
   ],
 );
 

@@ -1,9 +1,8 @@
-import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support/app.ts';
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
-import { wrapPGlite } from '../../db/client.ts';
+import { createPGlite, wrapPGlite } from '../../db/client.ts';
 import { expectedMigrationCount } from '../../db/migrate.ts';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -35,7 +34,7 @@ describe('GET /readyz', () => {
   });
 
   it('is not ready while migrations are missing', async () => {
-    const unmigrated = wrapPGlite(await PGlite.create());
+    const unmigrated = wrapPGlite(await createPGlite());
     const fresh = await buildApp({ config: testConfig(), database: unmigrated });
     try {
       const response = await fresh.inject({ method: 'GET', url: '/readyz' });
@@ -51,7 +50,7 @@ describe('GET /readyz', () => {
   });
 
   it('is not ready when the database does not answer', async () => {
-    const client = await PGlite.create();
+    const client = await createPGlite();
     const broken = wrapPGlite(client);
     const fresh = await buildApp({ config: testConfig(), database: broken });
     await client.close();

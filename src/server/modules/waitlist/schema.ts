@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const waitlistRoles = ['coach', 'client'] as const;
@@ -36,8 +37,24 @@ export const waitlistEntries = pgTable(
   },
   (table) => [
     uniqueIndex('waitlist_entries_email_unique').on(table.email),
-    index('waitlist_entries_status_role_idx').on(table.status, table.role, table.createdAt.desc()),
-    index('waitlist_entries_created_at_idx').on(table.createdAt.desc(), table.id),
+    index('waitlist_entries_status_role_idx').on(
+      table.status,
+      table.role,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    index('waitlist_entries_status_idx').on(
+      table.status,
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
+    // Trigram indexes (pg_trgm, migration 0004) serve the admin search for part of an email or name.
+    index('waitlist_entries_email_trgm_idx').using('gin', sql`${table.email} gin_trgm_ops`),
+    index('waitlist_entries_name_trgm_idx').using('gin', sql`${table.name} gin_trgm_ops`),
+    index('waitlist_entries_created_at_idx').on(
+      table.createdAt.desc().nullsFirst(),
+      table.id.desc().nullsFirst(),
+    ),
   ],
 );
 
