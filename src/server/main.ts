@@ -51,6 +51,13 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   await database.close();
 });
 
+const admins = await app.identity.provider.users.list({ role: 'admin', limit: 1, offset: 0 });
+if (admins.totalCount === 0 && config.adminEmails.length === 0) {
+  app.log.warn(
+    'There is no admin yet. Set ADMIN_EMAILS=you@example.com and sign up with that address, or start with --demo.',
+  );
+}
+
 const address = await app.listen({ port: config.port, host: config.host });
 app.log.info(
   { database: database.driver, dataDir: database.driver === 'pglite' ? config.dataDir : undefined },

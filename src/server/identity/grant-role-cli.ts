@@ -22,7 +22,9 @@ try {
   const app = await buildApp({ config, database });
   const user = await app.identity.provider.users.findByEmail(email);
   if (!user) {
-    console.error(`No user signed up with ${email}; they need to sign up first.`);
+    console.error(
+      `No user signed up with ${email}; they need to sign up first (for the first admin, set ADMIN_EMAILS).`,
+    );
     process.exitCode = 1;
   } else {
     const before = roleOf(user.publicMetadata);

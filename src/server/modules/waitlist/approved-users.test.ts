@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support/app.ts';
 import {
   bearer,
   signUpAndVerify,
@@ -8,31 +7,17 @@ import {
   uniqueClientAddress,
   uniqueEmail,
 } from '../../../../test/support/identity.ts';
+import { createWaitlistTestApp } from '../../../../test/support/waitlist-app.ts';
 import { appInvitations } from '../../identity/local/schema.ts';
 import { roleOf } from '../../identity/port.ts';
 
-const adminEmail = uniqueEmail('admin');
-let app: Awaited<ReturnType<typeof createTestApp>>;
-let admin: Awaited<ReturnType<typeof signUpAndVerify>>;
+let app: Awaited<ReturnType<typeof createWaitlistTestApp>>['app'];
+let adminEmail: string;
+let asAdmin: Awaited<ReturnType<typeof createWaitlistTestApp>>['asAdmin'];
 beforeAll(async () => {
-  app = await createTestApp({ signUpMode: 'waitlist', adminEmails: [adminEmail] });
-  admin = await signUpAndVerify(app, { email: adminEmail });
+  ({ app, adminEmail, asAdmin } = await createWaitlistTestApp());
 });
 afterAll(() => app.close());
-
-function asAdmin(
-  method: 'GET' | 'POST' | 'PUT' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return app.inject({
-    method,
-    url,
-    headers: { ...bearer(admin.token), ...headers },
-    ...(payload === undefined ? {} : { payload: payload as string }),
-  });
-}
 
 const encoded = (email: string) => encodeURIComponent(email);
 

@@ -1,6 +1,5 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support/app.ts';
 import {
   bearer,
   latestMailTo,
@@ -8,16 +7,16 @@ import {
   uniqueClientAddress,
   uniqueEmail,
 } from '../../../../test/support/identity.ts';
+import { createWaitlistTestApp } from '../../../../test/support/waitlist-app.ts';
 import { appInvitations } from '../../identity/local/schema.ts';
 import { mailOutbox } from '../../mail/schema.ts';
 import { listAuditEntries } from '../audit/repository.ts';
 
-const adminEmail = uniqueEmail('admin');
-let app: Awaited<ReturnType<typeof createTestApp>>;
-let admin: Awaited<ReturnType<typeof signUpAndVerify>>;
+let app: Awaited<ReturnType<typeof createWaitlistTestApp>>['app'];
+let admin: Awaited<ReturnType<typeof createWaitlistTestApp>>['admin'];
+let asAdmin: Awaited<ReturnType<typeof createWaitlistTestApp>>['asAdmin'];
 beforeAll(async () => {
-  app = await createTestApp({ signUpMode: 'waitlist', adminEmails: [adminEmail] });
-  admin = await signUpAndVerify(app, { email: adminEmail });
+  ({ app, admin, asAdmin } = await createWaitlistTestApp());
 });
 afterAll(() => app.close());
 
@@ -31,15 +30,6 @@ async function approvedPerson(role: 'coach' | 'client') {
 
 function join(payload: Record<string, unknown>, remoteAddress = uniqueClientAddress()) {
   return app.inject({ method: 'POST', url: '/api/v1/waitlist', remoteAddress, payload });
-}
-
-function asAdmin(method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) {
-  return app.inject({
-    method,
-    url,
-    headers: bearer(admin.token),
-    ...(payload === undefined ? {} : { payload: payload as object }),
-  });
 }
 
 async function invitationsTo(email: string) {
