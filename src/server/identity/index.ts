@@ -52,7 +52,11 @@ export function createIdentity(input: {
       mailer,
       publicUrl: config.publicUrl,
       secret: resolveAuthSecret(config.authSecret, config.dataDir),
-      trustedOrigins: config.corsOrigins,
+      // In development the pages come from Vite's dev server, another origin than the API's.
+      trustedOrigins:
+        config.env === 'development'
+          ? [...config.corsOrigins, 'http://localhost:5173', 'http://127.0.0.1:5173']
+          : config.corsOrigins,
       signUpPolicy: input.signUpPolicy,
       eventsStored: () => events.nudge(),
     });
