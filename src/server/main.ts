@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { DatabaseLockedError, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
-import { DEMO_PASSWORD, demoAccounts } from './identity/local/demo-users.ts';
+import { describeDemoAccounts } from './identity/local/demo-users.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -35,13 +35,7 @@ app.identity.events.start();
 if (process.argv.includes('--demo')) {
   if (!app.identity.seedDemoUsers)
     fail('--demo needs the embedded identity provider (unset CLERK_SECRET_KEY).');
-  const created = await app.identity.seedDemoUsers();
-  const list = demoAccounts
-    .map((account) => `  ${account.role.padEnd(6)} ${account.email}`)
-    .join('\n');
-  console.warn(
-    `Demo accounts (${created.length} created now), password "${DEMO_PASSWORD}":\n${list}`,
-  );
+  console.warn(describeDemoAccounts(await app.identity.seedDemoUsers()));
 }
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

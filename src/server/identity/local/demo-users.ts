@@ -36,3 +36,11 @@ export async function seedDemoUsers(auth: Auth, provider: IdentityProvider): Pro
   }
   return created;
 }
+
+/** What to print after seeding, so a newcomer knows how to sign in. */
+export function describeDemoAccounts(created: string[]): string {
+  const list = demoAccounts
+    .map((account) => `  ${account.role.padEnd(6)} ${account.email}`)
+    .join('\n');
+  return `Demo accounts (${created.length} created now), password "${DEMO_PASSWORD}":\n${list}`;
+}
