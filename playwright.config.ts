@@ -3,8 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
-const PORT = 3100;
-const BASE_URL = `http://127.0.0.1:${PORT}`;
+// Two servers, each on a fresh database of its own, each for the journeys that need its sign-up
+// policy: the default waitlist mode (only approved emails may sign up), and open sign-up, which
+// the identity journey needs because it signs up with a fresh address and approves it afterwards.
+const WAITLIST_PORT = 3100;
+const OPEN_PORT = 3101;
+const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
+const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 
 // Playwright loads this file in the runner and again in each worker. Only the runner makes the
 // fresh data directory; workers inherit it through the environment, so each run gets exactly one.
@@ -13,9 +18,32 @@ function e2eDataDir(): string {
   if (existing) return existing;
   const base = fs.mkdtempSync(path.join(os.tmpdir(), 'arete-e2e-'));
   process.env.ARETE_E2E_DATA_DIR = base;
-  // By exit the web server has been stopped, so nothing holds the database any more.
+  // By exit the web servers have been stopped, so nothing holds the databases any more.
   process.on('exit', () => fs.rmSync(base, { recursive: true, force: true }));
   return base;
+}
+
+// The server serves the built app from dist/web: run `npm run build` first. `--demo` adds the
+// demo accounts (all verified, one password) that the journeys sign in with.
+function server(port: number, signUpMode: 'waitlist' | 'open') {
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    command: 'npm run serve -- --demo',
+    url: `${url}/readyz`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      // A subfolder per server, so each server's lock file beside it also lands in the temporary
+      // folder, and the two never share a database.
+      DATA_DIR: path.join(e2eDataDir(), signUpMode, 'data'),
+      LOG_LEVEL: 'warn',
+      SIGNUP_MODE: signUpMode,
+    },
+  };
 }
 
 export default defineConfig({
@@ -28,7 +56,6 @@ export default defineConfig({
   workers: 2,
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
-    baseURL: BASE_URL,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
@@ -45,24 +72,19 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  // The server serves the built app from dist/web: run `npm run build` first. `--demo` adds the
-  // demo accounts (all verified, one password) that the identity journeys sign in with.
-  webServer: {
-    command: 'npm run serve -- --demo',
-    url: `${BASE_URL}/readyz`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-    stderr: 'pipe',
-    env: {
-      PORT: String(PORT),
-      HOST: '127.0.0.1',
-      // A subfolder, so the server's lock file beside it also lands in the temporary folder.
-      DATA_DIR: path.join(e2eDataDir(), 'data'),
-      LOG_LEVEL: 'warn',
-      // The journeys sign up with a fresh address, which the waitlist mode would refuse.
-      SIGNUP_MODE: 'open',
+  projects: [
+    {
+      // The default sign-up policy: the landing page and the waitlist journeys.
+      name: 'waitlist',
+      testMatch: ['landing.spec.ts', 'waitlist.spec.ts'],
+      use: { browserName: 'chromium', baseURL: WAITLIST_URL },
     },
-  },
+    {
+      // Open sign-up: the identity journey signs up with a fresh address.
+      name: 'open-sign-up',
+      testMatch: ['identity.spec.ts'],
+      use: { browserName: 'chromium', baseURL: OPEN_URL },
+    },
+  ],
+  webServer: [server(WAITLIST_PORT, 'waitlist'), server(OPEN_PORT, 'open')],
 });

@@ -3,12 +3,14 @@ import { Button, type ButtonVariant } from './button.tsx';
 
 /**
  * Asks before something that matters (a role change, a ban). A native modal `<dialog>`: it keeps
- * focus inside, closes on Escape and gives focus back to where it was.
+ * focus inside, closes on Escape and gives focus back to where it was. `fields` holds inputs that
+ * go with the decision (a role, notes): below the text, and not part of the dialog's description.
  */
 export function ConfirmDialog({
   open,
   title,
   children,
+  fields,
   confirmLabel,
   confirmVariant = 'primary',
   pending = false,
@@ -18,6 +20,7 @@ export function ConfirmDialog({
   open: boolean;
   title: string;
   children: ReactNode;
+  fields?: ReactNode;
   confirmLabel: string;
   confirmVariant?: ButtonVariant;
   pending?: boolean;
@@ -52,6 +55,7 @@ export function ConfirmDialog({
       <div id={bodyId} className="mt-3 leading-relaxed text-muted-foreground">
         {children}
       </div>
+      {fields && <div className="mt-5 space-y-4">{fields}</div>}
       <div className="mt-6 flex flex-wrap justify-end gap-3">
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
           Cancel

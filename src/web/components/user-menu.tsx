@@ -8,12 +8,22 @@ import { Spinner } from './button.tsx';
 import { RoleBadge } from './role-badge.tsx';
 import { useToast } from './toast.tsx';
 
+/** The admin pages, listed in an admin's menu under their area. */
+const ADMIN_LINKS = [
+  { to: '/admin/waitlist', label: 'Waitlist' },
+  { to: '/admin/approved-users', label: 'Approved users' },
+  { to: '/admin/users', label: 'Users' },
+  { to: '/admin/audit-log', label: 'Audit log' },
+  { to: '/admin/outbox', label: 'Mail outbox' },
+] as const;
+
 const itemClass =
   'flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-foreground transition-colors hover:bg-surface-muted disabled:opacity-60';
 
 /**
- * The signed-in user's name and role; opens a short list: Account, the area of their role, Sign
- * out. A disclosure (a button that shows a list of links), closed by Escape or a click elsewhere.
+ * The signed-in user's name and role; opens a short list: Account, the area of their role (for an
+ * admin, each admin page too), Sign out. A disclosure (a button that shows a list of links),
+ * closed by Escape or a click elsewhere.
  */
 export function UserMenu({ user }: { user: Me }) {
   const [open, setOpen] = useState(false);
@@ -114,6 +124,19 @@ export function UserMenu({ user }: { user: Me }) {
               {area.label}
             </Link>
           </li>
+          {user.role === 'admin' && (
+            <li className="mt-1 border-t border-border pt-1">
+              <ul aria-label="Admin pages">
+                {ADMIN_LINKS.map((link) => (
+                  <li key={link.to}>
+                    <Link to={link.to} className={`${itemClass} pl-5`}>
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </li>
+          )}
           <li className="mt-1 border-t border-border pt-1">
             <button
               type="button"

@@ -1,4 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { AuditPage } from '../../contract/audit.ts';
 import type { OutboxList } from '../../contract/mail.ts';
 import type { Role, User, UserList } from '../../contract/users.ts';
 import { apiRequest } from '../lib/api-client.ts';
@@ -45,6 +46,7 @@ export function useUserAction() {
     onSettled: async () => {
       await Promise.all([
         client.invalidateQueries({ queryKey: ['admin', 'users'] }),
+        client.invalidateQueries({ queryKey: ['admin', 'audit-log'] }),
         client.invalidateQueries({ queryKey: sessionQueryKey }),
       ]);
     },
@@ -65,5 +67,37 @@ export function useOutbox(params: OutboxParams) {
     retry: false,
     // New mail arrives while the page is open (someone is signing up right now).
     refetchInterval: 10_000,
+  });
+}
+
+export type AuditLogParams = {
+  actor: string;
+  action: string;
+  target: string;
+  /** ISO instants (a day's start; `until` exclusive). */
+  from: string | undefined;
+  until: string | undefined;
+  page: number;
+};
+
+/** The audit log, newest first, paged without a total: `hasMore` says whether there is more. */
+export function useAuditLog(params: AuditLogParams) {
+  return useQuery({
+    queryKey: ['admin', 'audit-log', params],
+    queryFn: ({ signal }) =>
+      apiRequest<AuditPage>('/api/v1/admin/audit-log', {
+        query: {
+          actor: params.actor.trim(),
+          action: params.action.trim(),
+          target: params.target.trim(),
+          from: params.from,
+          until: params.until,
+          page: params.page,
+          pageSize: ADMIN_PAGE_SIZE,
+        },
+        signal,
+      }),
+    placeholderData: keepPreviousData,
+    retry: false,
   });
 }

@@ -3,7 +3,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../contract/users.ts';
 import { ApiRequestError, apiRequest, authRequest, resetApiToken } from '../lib/api-client.ts';
-import { ensureClientConfig } from './use-client-config.ts';
+import { ensureClientConfig, useClientConfig } from './use-client-config.ts';
 
 /**
  * How often the signed-in user is read again while the page is open, so that a role an admin
@@ -53,6 +53,28 @@ export function useSession(): SessionState {
     return { status: 'error', user: null, error: query.error, retry: () => void query.refetch() };
   }
   return { status: 'loading', user: null, error: null };
+}
+
+/** How often the user is read while a pre-assigned role is on its way, and for how long. */
+const AWAITED_ROLE_POLL_MS = 2_000;
+const AWAITED_ROLE_WINDOW_MS = 10 * 60_000;
+
+/**
+ * In waitlist mode an approved person's role reaches their account a moment after they verify
+ * their email (the server applies it from an event). While a new account is still `pending`, read
+ * the user every two seconds instead of every fifteen, so that they are taken on at once.
+ */
+export function useAwaitedRole(user: Me | null): void {
+  const config = useClientConfig();
+  const awaiting =
+    user?.role === 'pending' &&
+    config.data?.signUpMode === 'waitlist' &&
+    Date.now() - Date.parse(user.createdAt) < AWAITED_ROLE_WINDOW_MS;
+  useQuery({
+    ...sessionQuery,
+    enabled: awaiting,
+    refetchInterval: awaiting ? AWAITED_ROLE_POLL_MS : false,
+  });
 }
 
 /** The signed-in user, or `null` (also while loading). */

@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   ApiRequestError,
+  apiDownload,
   apiRequest,
   errorFromResponse,
+  filenameFromDisposition,
   getApiToken,
   onSessionRefreshRequired,
+  parseRetryAfter,
+  publicApiRequest,
   resetApiToken,
   tokenLifetimeMs,
   withQuery,
@@ -26,10 +30,20 @@ function json(body: unknown, init: ResponseInit = {}): Response {
 
 /** A stand-in server: answers by path and records what was asked. */
 function fakeServer(routes: Record<string, () => Response | Promise<Response>>) {
-  const calls: { url: string; authorization: string | null }[] = [];
+  const calls: {
+    url: string;
+    authorization: string | null;
+    contentType: string | null;
+    body: unknown;
+  }[] = [];
   const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
     const headers = new Headers(init?.headers);
-    calls.push({ url: input, authorization: headers.get('authorization') });
+    calls.push({
+      url: input,
+      authorization: headers.get('authorization'),
+      contentType: headers.get('content-type'),
+      body: init?.body,
+    });
     const route = routes[input.split('?')[0] ?? ''];
     if (!route) return json({ message: 'no route' }, { status: 404 });
     return route();
@@ -82,6 +96,68 @@ describe('errorFromResponse', () => {
       status: 502,
       code: 'http_502',
     });
+  });
+});
+
+describe('parseRetryAfter', () => {
+  it('reads seconds, or an HTTP date as seconds from now', () => {
+    expect(parseRetryAfter('3600')).toBe(3600);
+    const now = Date.parse('2026-01-01T00:00:00Z');
+    expect(parseRetryAfter('Thu, 01 Jan 2026 00:01:30 GMT', now)).toBe(90);
+    expect(parseRetryAfter('Wed, 31 Dec 2025 00:00:00 GMT', now)).toBe(0);
+  });
+
+  it('ignores what it cannot read', () => {
+    expect(parseRetryAfter(null)).toBeUndefined();
+    expect(parseRetryAfter('soon')).toBeUndefined();
+  });
+});
+
+describe('errorFromResponse and Retry-After', () => {
+  it('keeps how long a 429 asks to wait', async () => {
+    const error = await errorFromResponse(
+      json(
+        { error: 'too_many_requests', message: 'Too many requests.', requestId: 'r2' },
+        { status: 429, headers: { 'Retry-After': '42' } },
+      ),
+    );
+    expect(error).toMatchObject({ status: 429, retryAfterSeconds: 42 });
+  });
+});
+
+describe('filenameFromDisposition', () => {
+  it('reads quoted, plain and encoded file names', () => {
+    expect(filenameFromDisposition('attachment; filename="approved-users.csv"')).toBe(
+      'approved-users.csv',
+    );
+    expect(filenameFromDisposition('attachment; filename=backup.json')).toBe('backup.json');
+    expect(filenameFromDisposition("attachment; filename*=UTF-8''r%C3%A9sum%C3%A9.csv")).toBe(
+      'résumé.csv',
+    );
+    expect(filenameFromDisposition('inline')).toBeNull();
+    expect(filenameFromDisposition(null)).toBeNull();
+  });
+});
+
+describe('publicApiRequest', () => {
+  it('sends JSON without asking for a session or a token', async () => {
+    const calls = fakeServer({
+      '/api/v1/waitlist': () => json({ status: 'received', message: 'Thanks' }, { status: 202 }),
+    });
+    expect(
+      await publicApiRequest('/api/v1/waitlist', {
+        method: 'POST',
+        body: { email: 'a@example.com', role: 'coach' },
+      }),
+    ).toEqual({ status: 'received', message: 'Thanks' });
+    expect(calls).toEqual([
+      {
+        url: '/api/v1/waitlist',
+        authorization: null,
+        contentType: 'application/json',
+        body: JSON.stringify({ email: 'a@example.com', role: 'coach' }),
+      },
+    ]);
   });
 });
 
@@ -168,5 +244,46 @@ describe('apiRequest', () => {
       '/api/v1/users/me',
       '/api/auth/token',
     ]);
+  });
+
+  it('sends a raw body with its own content type', async () => {
+    const calls = fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+      '/api/v1/admin/approved-users/bulk': () => json({ applied: false }),
+    });
+    await apiRequest('/api/v1/admin/approved-users/bulk', {
+      method: 'POST',
+      query: { dryRun: true },
+      rawBody: { contentType: 'text/csv', content: 'email,role\n' },
+    });
+    expect(calls.at(-1)).toMatchObject({
+      url: '/api/v1/admin/approved-users/bulk?dryRun=true',
+      contentType: 'text/csv',
+      body: 'email,role\n',
+      authorization: `Bearer ${TOKEN}`,
+    });
+  });
+});
+
+describe('apiDownload', () => {
+  it('fetches a file with the token and names it from Content-Disposition', async () => {
+    fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+      '/api/v1/admin/approved-users/export': () =>
+        new Response('email,role\n', {
+          headers: {
+            'content-type': 'text/csv',
+            'content-disposition': 'attachment; filename="approved-users.csv"',
+          },
+        }),
+    });
+    const file = await apiDownload('/api/v1/admin/approved-users/export', {
+      query: { format: 'csv' },
+      fallbackFilename: 'export.csv',
+    });
+    expect(file.filename).toBe('approved-users.csv');
+    expect(await file.blob.text()).toBe('email,role\n');
   });
 });

@@ -28,6 +28,8 @@ export class ApiRequestError extends Error {
   readonly code: string;
   readonly requestId: string | undefined;
   readonly issues: ValidationIssue[];
+  /** From a 429's (or 503's) `Retry-After`: how many seconds to wait before asking again. */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(input: {
     status: number;
@@ -35,6 +37,7 @@ export class ApiRequestError extends Error {
     message: string;
     requestId?: string | undefined;
     issues?: ValidationIssue[] | undefined;
+    retryAfterSeconds?: number | undefined;
   }) {
     super(input.message);
     this.name = 'ApiRequestError';
@@ -42,7 +45,29 @@ export class ApiRequestError extends Error {
     this.code = input.code;
     this.requestId = input.requestId;
     this.issues = input.issues ?? [];
+    this.retryAfterSeconds = input.retryAfterSeconds;
   }
+}
+
+/** `Retry-After` is either a number of seconds or an HTTP date; either way, seconds from now. */
+export function parseRetryAfter(
+  value: string | null,
+  now: number = Date.now(),
+): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number.parseInt(trimmed, 10);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.ceil((date - now) / 1000));
+}
+
+/** An error's message for a person, with the request id to quote when the server gave one. */
+export function describeError(error: Error): string {
+  if (error instanceof ApiRequestError && error.requestId) {
+    return `${error.message} (request ${error.requestId})`;
+  }
+  return error.message;
 }
 
 function fallbackMessage(status: number): string {
@@ -82,6 +107,7 @@ export async function errorFromResponse(response: Response): Promise<ApiRequestE
       response.headers.get('X-Request-Id') ??
       undefined,
     issues: Array.isArray(fields.issues) ? fields.issues : undefined,
+    retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }
 
@@ -244,8 +270,11 @@ function sessionRefreshRequired(): void {
 
 export type ApiRequestOptions = {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Sent as JSON. */
   body?: unknown;
-  query?: Record<string, string | number | undefined | null>;
+  /** Sent as is with its own content type instead of `body` (a CSV file for an import). */
+  rawBody?: { contentType: string; content: string };
+  query?: Record<string, string | number | boolean | undefined | null>;
   signal?: AbortSignal;
 };
 
@@ -262,15 +291,41 @@ export function withQuery(path: string, query: ApiRequestOptions['query']): stri
 const signedOutError = () =>
   new ApiRequestError({ status: 401, code: 'unauthorized', message: 'Sign in to continue.' });
 
-/** A call to the JSON API (`/api/v1/*`) with the bearer token; throws `ApiRequestError`. */
-export async function apiRequest<T>(
+function requestInit(options: ApiRequestOptions): RequestInit {
+  const method = options.method ?? 'GET';
+  if (!options.rawBody) return jsonInit(method, options.body, options.signal);
+  const init = jsonInit(method, undefined, options.signal);
+  (init.headers as Record<string, string>)['content-type'] = options.rawBody.contentType;
+  init.body = options.rawBody.content;
+  return init;
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+/**
+ * A call to a public endpoint of the JSON API (joining the waitlist): no token, so it works for a
+ * visitor and never asks the identity provider for a session. Throws `ApiRequestError`.
+ */
+export async function publicApiRequest<T>(
   path: `/api/v1/${string}`,
   options: ApiRequestOptions = {},
 ): Promise<T> {
+  const response = await send(withQuery(path, options.query), requestInit(options));
+  if (!response.ok) throw await errorFromResponse(response);
+  return readJson<T>(response);
+}
+
+/** Sends a request with the bearer token, once more with a fresh token after a 401. */
+async function authorizedFetch(
+  path: `/api/v1/${string}`,
+  options: ApiRequestOptions,
+): Promise<Response> {
   const url = withQuery(path, options.query);
-  const method = options.method ?? 'GET';
   const attempt = async (token: string) => {
-    const init = jsonInit(method, options.body, options.signal);
+    const init = requestInit(options);
     (init.headers as Record<string, string>).authorization = `Bearer ${token}`;
     return send(url, init);
   };
@@ -286,6 +341,48 @@ export async function apiRequest<T>(
   }
   if (response.headers.get(SESSION_REFRESH_HEADER) === 'true') sessionRefreshRequired();
   if (!response.ok) throw await errorFromResponse(response);
-  if (response.status === 204) return undefined as T;
-  return (await response.json()) as T;
+  return response;
+}
+
+/** A call to the JSON API (`/api/v1/*`) with the bearer token; throws `ApiRequestError`. */
+export async function apiRequest<T>(
+  path: `/api/v1/${string}`,
+  options: ApiRequestOptions = {},
+): Promise<T> {
+  return readJson<T>(await authorizedFetch(path, options));
+}
+
+export type DownloadedFile = { blob: Blob; filename: string };
+
+/** The `filename` of a `Content-Disposition: attachment; filename="…"` header, if it has one. */
+export function filenameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const encoded = /filename\*\s*=\s*(?:UTF-8'')?([^;]+)/i.exec(header);
+  if (encoded?.[1]) {
+    try {
+      return decodeURIComponent(encoded[1].trim().replace(/^"|"$/g, ''));
+    } catch {
+      // Not valid percent-encoding: try the plain parameter.
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/i.exec(header);
+  const name = (plain?.[2] ?? plain?.[1])?.trim();
+  return name || null;
+}
+
+/**
+ * A file the API serves only with the bearer token (an export, a backup), which a plain link
+ * cannot send. The caller saves it (`saveFile`).
+ */
+export async function apiDownload(
+  path: `/api/v1/${string}`,
+  options: Pick<ApiRequestOptions, 'query' | 'signal'> & { fallbackFilename: string },
+): Promise<DownloadedFile> {
+  const response = await authorizedFetch(path, options);
+  return {
+    blob: await response.blob(),
+    filename:
+      filenameFromDisposition(response.headers.get('Content-Disposition')) ??
+      options.fallbackFilename,
+  };
 }

@@ -1,13 +1,19 @@
-import { useState } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import type { Me } from '../../contract/users.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
-import { useCurrentUser, useSignOut } from '../hooks/use-session.ts';
+import { useAwaitedRole, useCurrentUser, useSignOut } from '../hooks/use-session.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
+import {
+  hasOnboarding,
+  isOnboardingDone,
+  markOnboardingOffered,
+  shouldOfferOnboarding,
+} from '../lib/onboarding.ts';
 import { displayName, ROLE_AREAS } from '../lib/roles.ts';
 
 const ROLE_EXPLANATIONS: Record<Me['role'], string> = {
@@ -17,12 +23,27 @@ const ROLE_EXPLANATIONS: Record<Me['role'], string> = {
   pending: 'Your email address is verified. An admin still has to approve your account.',
 };
 
-/** Behind a RoleGuard that lets every signed-in role in. */
+/**
+ * Behind a RoleGuard that lets every signed-in role in. It is also where the email verification
+ * link lands: a coach or client who has not seen their welcome guide is taken on to it (once per
+ * tab), and a new account still waiting for its pre-assigned role is read often until it arrives.
+ */
 export function AccountPage() {
   const user = useCurrentUser();
   const signOut = useSignOut();
+  const navigate = useNavigate();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  useAwaitedRole(user);
+  const userId = user?.id;
+  const role = user?.role;
+
+  useEffect(() => {
+    if (!userId || !role || !shouldOfferOnboarding({ id: userId, role })) return;
+    markOnboardingOffered(userId);
+    void navigate('/onboarding', { replace: true });
+  }, [userId, role, navigate]);
+
   if (!user) return null;
   const area = ROLE_AREAS[user.role];
 
@@ -72,6 +93,11 @@ export function AccountPage() {
         </section>
         <aside className="flex flex-col gap-4 rounded-2xl border border-border bg-surface p-6 shadow-card">
           <h2 className="font-display text-2xl font-semibold">Where to</h2>
+          {hasOnboarding(user.role) && !isOnboardingDone(user.id) && (
+            <Link to="/onboarding" className={buttonClasses('secondary')}>
+              Your welcome guide
+            </Link>
+          )}
           <Link to={area.path} className={buttonClasses('primary')}>
             {area.label}
           </Link>

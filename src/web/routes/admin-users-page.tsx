@@ -17,17 +17,10 @@ import {
   useUserList,
 } from '../hooks/use-admin.ts';
 import { useCurrentUser } from '../hooks/use-session.ts';
-import { ApiRequestError } from '../lib/api-client.ts';
+import { describeError } from '../lib/api-client.ts';
 import { ALL_ROLES, displayName, GRANTABLE_ROLES, isRole, ROLE_LABELS } from '../lib/roles.ts';
 
 type GrantableRole = (typeof GRANTABLE_ROLES)[number];
-
-function describeError(error: Error): string {
-  if (error instanceof ApiRequestError && error.requestId) {
-    return `${error.message} (request ${error.requestId})`;
-  }
-  return error.message;
-}
 
 export function AdminUsersPage() {
   const [searchParams, setSearchParams] = useSearchParams();

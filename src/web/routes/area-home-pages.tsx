@@ -89,9 +89,24 @@ export function AdminHomePage() {
       lead="You decide who gets into Arete and with which role."
       available={[
         {
+          title: 'Waitlist',
+          text: 'Review requests from coaches and clients; approve them with a role, or reject them.',
+          to: '/admin/waitlist',
+        },
+        {
+          title: 'Approved users',
+          text: 'Pre-approve emails, change or remove approvals, import and export, back up and restore.',
+          to: '/admin/approved-users',
+        },
+        {
           title: 'Users',
           text: 'Search everyone who signed up, approve people by giving them a role, ban or unban.',
           to: '/admin/users',
+        },
+        {
+          title: 'Audit log',
+          text: 'Who changed what and when, with each change before and after.',
+          to: '/admin/audit-log',
         },
         {
           title: 'Mail outbox',
@@ -100,11 +115,7 @@ export function AdminHomePage() {
         },
         ACCOUNT_TILE,
       ]}
-      next={[
-        'The waitlist: review requests from coaches and clients and approve them with a role.',
-        'Organizations: coach practices and client companies.',
-        'An audit log of who changed what.',
-      ]}
+      next={['Organizations: coach practices and client companies.']}
     />
   );
 }
@@ -115,7 +126,14 @@ export function CoachHomePage() {
       kicker="Coach area"
       pageTitle="Coach"
       lead="This is where you will run your practice on Arete."
-      available={[ACCOUNT_TILE]}
+      available={[
+        {
+          title: 'Welcome guide',
+          text: 'The steps to set up your practice, and which of them are coming soon.',
+          to: '/onboarding',
+        },
+        ACCOUNT_TILE,
+      ]}
       next={[
         'Your practice: its name and details.',
         'Inviting clients from the companies they work for.',
@@ -131,7 +149,14 @@ export function MemberHomePage() {
       kicker="Member area"
       pageTitle="Member"
       lead="This is where you will work with your coach on Arete."
-      available={[ACCOUNT_TILE]}
+      available={[
+        {
+          title: 'Welcome guide',
+          text: 'The steps to get ready for coaching, and which of them are coming soon.',
+          to: '/onboarding',
+        },
+        ACCOUNT_TILE,
+      ]}
       next={[
         'Coaching: tell us you are interested, or see the coaches you are connected with.',
         'Your goals and the documents you share with your coach.',

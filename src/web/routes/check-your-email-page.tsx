@@ -48,9 +48,17 @@ function CheckYourEmail() {
           )}
           . Open it to verify your email address: it signs you in and takes you to your account.
         </p>
-        <p>
-          Your account then waits for an admin to approve it and give it its role (coach or client).
-        </p>
+        {config.data?.signUpMode === 'waitlist' ? (
+          <p>
+            Your account then has the role an admin approved your address with, coach or client, and
+            a short guide shows you where to start.
+          </p>
+        ) : (
+          <p>
+            Your account then waits for an admin to approve it and give it its role (coach or
+            client).
+          </p>
+        )}
         {outbox && (
           <Alert tone="info" title="This server keeps mail in its outbox" live={false}>
             <p>

@@ -1,9 +1,10 @@
 import { Link } from 'react-router';
-import { buttonClasses } from '../components/button.tsx';
 import { FeatureCard } from '../components/feature-card.tsx';
 import { HowItWorks } from '../components/how-it-works.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { BuildingIcon, CompassIcon, ShieldCheckIcon } from '../components/role-icons.tsx';
+import { WAITLIST_COPY, WAITLIST_ICONS, WaitlistForm } from '../components/waitlist-form.tsx';
+import { WAITLIST_ROLES, type WaitlistRole } from '../lib/waitlist.ts';
 
 export function LandingPage() {
   return (
@@ -31,7 +32,7 @@ export function LandingPage() {
               href="#waitlist"
               className="rounded-lg bg-primary px-5 py-3 font-medium text-primary-foreground shadow-card transition-opacity hover:opacity-90"
             >
-              How to join
+              Join the waitlist
             </a>
             <a
               href="/api/docs/"
@@ -70,34 +71,70 @@ export function LandingPage() {
         className="mb-16 scroll-mt-6 rounded-2xl bg-accent px-6 py-10 sm:mb-24 sm:px-10"
       >
         <p className="inline-flex rounded-full border border-accent-foreground/30 px-3 py-1 text-sm font-medium text-accent-foreground">
-          Coming soon
+          Invitation only
         </p>
         <h2
           id="waitlist-title"
           className="mt-4 font-display text-3xl font-semibold text-accent-foreground"
         >
-          The waitlist opens soon
+          Join the waitlist
         </h2>
         <p className="mt-3 max-w-2xl leading-relaxed text-accent-foreground">
-          Arete is invitation only while it grows. Soon you will be able to ask for a place here, as
-          a coach or as a client; an admin reviews each request and lets you in with the right role.
+          Arete is invitation only while it grows. Ask for a place as a coach or as a client: an
+          admin reviews each request and invites you by email, with the right role already on your
+          account.
         </p>
-        <p className="mt-3 max-w-2xl leading-relaxed text-accent-foreground">
-          Until then you can create an account: once you have confirmed your email address, an admin
-          approves it and gives it its role.
+        <ul className="mt-8 grid gap-6 lg:grid-cols-2">
+          {WAITLIST_ROLES.map((role) => (
+            <WaitlistCard key={role} joinAs={role} />
+          ))}
+        </ul>
+        <p className="mt-8 leading-relaxed text-accent-foreground">
+          Invited already?{' '}
+          <Link to="/sign-up" className="font-medium underline underline-offset-4">
+            Create your account
+          </Link>{' '}
+          with the address the invitation went to, or{' '}
+          <Link to="/sign-in" className="font-medium underline underline-offset-4">
+            sign in
+          </Link>
+          .
         </p>
-        <div className="mt-6 flex flex-wrap gap-3">
-          <Link to="/sign-up" className={buttonClasses('primary')}>
-            Create an account
-          </Link>
-          <Link
-            to="/sign-in"
-            className="rounded-lg border border-accent-foreground/30 px-5 py-3 font-medium text-accent-foreground transition-colors hover:bg-accent-foreground/10"
-          >
-            Sign in
-          </Link>
-        </div>
       </section>
     </PageContainer>
+  );
+}
+
+function WaitlistCard({ joinAs: role }: { joinAs: WaitlistRole }) {
+  const copy = WAITLIST_COPY[role];
+  const Icon = WAITLIST_ICONS[role];
+  const titleId = `waitlist-${role}-title`;
+  return (
+    <li>
+      <section
+        aria-labelledby={titleId}
+        className="flex h-full flex-col rounded-2xl border border-border bg-surface p-6 shadow-card sm:p-8"
+      >
+        <div className="flex items-center gap-3">
+          <span className="inline-flex size-11 items-center justify-center rounded-xl bg-primary-soft text-primary">
+            <Icon />
+          </span>
+          <div>
+            <h3 id={titleId} className="font-display text-2xl font-semibold text-foreground">
+              {copy.cardTitle}
+            </h3>
+            <p className="text-sm font-medium text-primary">{copy.tagline}</p>
+          </div>
+        </div>
+        <p className="mt-4 leading-relaxed text-muted-foreground">{copy.pitch}</p>
+        <WaitlistForm joinAs={role} className="mt-6" />
+        <Link
+          to={`/waitlist/${role}`}
+          className="mt-4 self-start text-sm font-medium text-primary underline-offset-4 hover:underline"
+        >
+          More about Arete {role === 'coach' ? 'for coaches' : 'for clients'}
+        </Link>
+      </section>
+    </li>
   );
 }

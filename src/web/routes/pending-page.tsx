@@ -3,7 +3,8 @@ import { buttonClasses } from '../components/button.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
-import { useCurrentUser } from '../hooks/use-session.ts';
+import { useAwaitedRole, useCurrentUser } from '../hooks/use-session.ts';
+import { hasOnboarding, isOnboardingDone } from '../lib/onboarding.ts';
 import { firstNameOf, ROLE_AREAS } from '../lib/roles.ts';
 
 /**
@@ -12,10 +13,15 @@ import { firstNameOf, ROLE_AREAS } from '../lib/roles.ts';
  */
 export function PendingPage() {
   const user = useCurrentUser();
+  useAwaitedRole(user);
   if (!user) return null;
 
   if (user.role !== 'pending') {
-    const area = ROLE_AREAS[user.role];
+    // A new coach or client starts with their welcome guide.
+    const area =
+      hasOnboarding(user.role) && !isOnboardingDone(user.id)
+        ? { path: '/onboarding', label: 'Welcome guide' }
+        : ROLE_AREAS[user.role];
     return (
       <PageContainer>
         <title>Approved · Arete</title>

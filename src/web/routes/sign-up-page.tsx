@@ -1,5 +1,5 @@
 import { type FormEvent, type RefObject, useRef, useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
 import { AuthShell, LocalIdentityOnly, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
@@ -11,10 +11,18 @@ import {
   type FieldErrors,
   PASSWORD_MIN_LENGTH,
   type SignUpValues,
+  validateEmail,
   validateSignUp,
 } from '../lib/sign-up-validation.ts';
 
 const FIELDS: (keyof SignUpValues)[] = ['name', 'email', 'password'];
+
+const linkClass = 'font-medium text-primary underline underline-offset-4';
+
+type FormProblem =
+  | { kind: 'message'; title: string; message: string }
+  /** SIGN_UP_NOT_APPROVED: waitlist mode, and this email is not approved (yet). */
+  | { kind: 'not-approved'; message: string; email: string };
 
 /** Puts what the server said next to the field it is about, or above the form. */
 function placeServerError(error: unknown): {
@@ -50,11 +58,34 @@ export function SignUpPage() {
   );
 }
 
+/** Links to both waitlist pages, carrying the email along so it is typed once. */
+function WaitlistLinks({ email }: { email?: string }) {
+  const query = email && !validateEmail(email) ? `?email=${encodeURIComponent(email.trim())}` : '';
+  return (
+    <>
+      <Link to={`/waitlist/coach${query}`} className={linkClass}>
+        as a coach
+      </Link>{' '}
+      or{' '}
+      <Link to={`/waitlist/client${query}`} className={linkClass}>
+        as a client
+      </Link>
+    </>
+  );
+}
+
 function SignUpForm() {
-  const [values, setValues] = useState<SignUpValues>({ name: '', email: '', password: '' });
+  const [searchParams] = useSearchParams();
+  // An invitation's link carries the address it was sent to: `/sign-up?email=…`.
+  const invitedEmail = searchParams.get('email')?.trim() ?? '';
+  const [values, setValues] = useState<SignUpValues>(() => ({
+    name: '',
+    email: invitedEmail && !validateEmail(invitedEmail) ? invitedEmail : '',
+    password: '',
+  }));
   const [errors, setErrors] = useState<FieldErrors<SignUpValues>>({});
   const [touched, setTouched] = useState<Partial<Record<keyof SignUpValues, boolean>>>({});
-  const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
+  const [formError, setFormError] = useState<FormProblem | null>(null);
   const [pending, setPending] = useState(false);
   const navigate = useNavigate();
   const config = useClientConfig();
@@ -78,19 +109,7 @@ function SignUpForm() {
     );
   }
 
-  if (config.data?.signUpMode === 'waitlist') {
-    return (
-      <AuthShell title="Sign-up is by invitation" pageTitle="Sign up">
-        <p className="leading-relaxed text-muted-foreground">
-          This deployment lets people in through its waitlist, which is not open yet. If you already
-          have an account, sign in.
-        </p>
-        <Link to="/sign-in" className={`mt-6 ${buttonClasses('primary')}`}>
-          Sign in
-        </Link>
-      </AuthShell>
-    );
-  }
+  const waitlistMode = config.data?.signUpMode === 'waitlist';
 
   function update(field: keyof SignUpValues, value: string) {
     const nextValues = { ...values, [field]: value };
@@ -129,12 +148,21 @@ function SignUpForm() {
       });
       await navigate(`/check-your-email?email=${encodeURIComponent(email)}`);
     } catch (error) {
+      if (error instanceof ApiRequestError && error.code === 'SIGN_UP_NOT_APPROVED') {
+        setFormError({ kind: 'not-approved', message: error.message, email });
+        setPending(false);
+        return;
+      }
       const placed = placeServerError(error);
       if (placed.field) {
         setErrors((current) => ({ ...current, [placed.field as string]: placed.message }));
         refs[placed.field].current?.focus();
       } else {
-        setFormError({ title: placed.title ?? 'Signing up failed', message: placed.message });
+        setFormError({
+          kind: 'message',
+          title: placed.title ?? 'Signing up failed',
+          message: placed.message,
+        });
       }
       setPending(false);
     }
@@ -144,7 +172,21 @@ function SignUpForm() {
     <AuthShell
       title="Create your account"
       pageTitle="Sign up"
-      lead="After you confirm your email address, an admin approves your account and gives it its role."
+      lead={
+        waitlistMode ? (
+          <>
+            <p>
+              Sign-up needs an approved email address: use the one your invitation was sent to. Your
+              account has its role, coach or client, as soon as you confirm the address.
+            </p>
+            <p className="mt-2">
+              Not invited yet? Join the waitlist <WaitlistLinks email={values.email} />.
+            </p>
+          </>
+        ) : (
+          'After you confirm your email address, an admin approves your account and gives it its role.'
+        )
+      }
       footer={
         <>
           Already have an account?{' '}
@@ -158,9 +200,18 @@ function SignUpForm() {
       }
     >
       <form noValidate onSubmit={handleSubmit} className="space-y-5" aria-label="Sign up">
-        {formError && (
+        {formError?.kind === 'message' && (
           <Alert tone="danger" title={formError.title}>
             <p>{formError.message}</p>
+          </Alert>
+        )}
+        {formError?.kind === 'not-approved' && (
+          <Alert tone="warning" title="Sign-up needs an approved email">
+            <p>{formError.message}</p>
+            <p className="mt-2">
+              Join the waitlist <WaitlistLinks email={formError.email} />, and sign up once your
+              invitation arrives.
+            </p>
           </Alert>
         )}
         <TextField

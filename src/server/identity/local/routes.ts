@@ -55,19 +55,16 @@ async function sendFetchResponse(reply: FastifyReply, response: Response) {
 
 // Checked here, before Better Auth opens its transaction: a database hook inside it would wait on
 // the embedded database's single connection.
-async function refusedSignUp(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  identity: LocalIdentity,
-) {
+async function signUpRefused(request: FastifyRequest, identity: LocalIdentity): Promise<boolean> {
   const email = (request.body as { email?: unknown } | undefined)?.email;
-  if (typeof email !== 'string' || (await identity.allowSignUp(email))) return undefined;
-  return reply.code(403).send({
-    code: 'SIGN_UP_NOT_APPROVED',
-    message:
-      'Arete is invitation only for now, and this email is not approved yet. Ask to join at /waitlist/coach or /waitlist/client.',
-  });
+  return typeof email === 'string' && !(await identity.allowSignUp(email));
 }
+
+const SIGN_UP_REFUSAL = {
+  code: 'SIGN_UP_NOT_APPROVED',
+  message:
+    'Arete is invitation only for now, and this email is not approved yet. Ask to join at /waitlist/coach or /waitlist/client.',
+};
 
 export function registerLocalAuthRoutes(
   app: FastifyInstance,
@@ -81,9 +78,8 @@ export function registerLocalAuthRoutes(
     async handler(request, reply) {
       const endpoint = endpointOf(request);
       if (!PUBLIC_ENDPOINTS.has(endpoint)) throw new NotFoundError('Endpoint');
-      if (endpoint === 'POST /sign-up/email') {
-        const refused = await refusedSignUp(request, reply, identity);
-        if (refused) return refused;
+      if (endpoint === 'POST /sign-up/email' && (await signUpRefused(request, identity))) {
+        return reply.code(403).send(SIGN_UP_REFUSAL);
       }
       return sendFetchResponse(
         reply,

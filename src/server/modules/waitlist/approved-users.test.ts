@@ -10,6 +10,7 @@ import {
 import { createWaitlistTestApp } from '../../../../test/support/waitlist-app.ts';
 import { appInvitations } from '../../identity/local/schema.ts';
 import { roleOf } from '../../identity/port.ts';
+import { mailOutbox } from '../../mail/schema.ts';
 
 let app: Awaited<ReturnType<typeof createWaitlistTestApp>>['app'];
 let adminEmail: string;
@@ -34,6 +35,11 @@ describe('approval → sign-up → role', () => {
       code: 'SIGN_UP_NOT_APPROVED',
       message: expect.stringContaining('/waitlist/'),
     });
+    const { email } = JSON.parse(String(response.request.payload));
+    expect(await app.identity.provider.users.findByEmail(email)).toBeNull();
+    expect(await app.database.db.select().from(mailOutbox).where(eq(mailOutbox.to, email))).toEqual(
+      [],
+    );
   });
 
   it('gives the pre-assigned role at verification and marks the entry joined, once', async () => {
@@ -151,7 +157,7 @@ describe('import and export', () => {
     const report = response.json();
     expect(report.applied).toBe(false);
     expect(report.rows.map((row: { outcome: string }) => row.outcome)).toEqual([
-      'unchanged',
+      'added',
       'invalid',
       'invalid',
       'invalid',

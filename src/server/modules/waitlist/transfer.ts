@@ -40,6 +40,8 @@ export function parseCsvRows(text: string): unknown[] {
 
 type Outcome = ImportReport['rows'][number]['outcome'];
 
+const DRY_RUN = Symbol('dry run');
+
 function validateRows(rows: unknown[]) {
   const seen = new Map<string, number>();
   return rows.map((raw, index) => {
@@ -126,19 +128,26 @@ export async function importApprovedUsers(
     !options.dryRun && rows.length > 0 && (invalid === 0 || options.mode === 'valid-only');
   const outcomes = new Map<number, Outcome>();
   const approved: WaitlistEntry[] = [];
-  if (apply) {
-    await deps.db.transaction(async (tx) => {
-      const audits: AuditRecord[] = [];
-      for (const row of checked) {
-        if (!row.data) continue;
-        const result = await applyRow(tx, caller, row.data);
-        outcomes.set(row.row, result.outcome);
-        if (result.audit) audits.push(result.audit);
-        if (result.entry && result.outcome !== 'unchanged') approved.push(result.entry);
-      }
-      await recordAudits(tx, audits);
-    });
-    if (options.notify) for (const entry of approved) await sendInvitation(deps, entry);
+  if (checked.some((row) => row.data)) {
+    try {
+      await deps.db.transaction(async (tx) => {
+        const audits: AuditRecord[] = [];
+        for (const row of checked) {
+          if (!row.data) continue;
+          const result = await applyRow(tx, caller, row.data);
+          outcomes.set(row.row, result.outcome);
+          if (result.audit) audits.push(result.audit);
+          if (result.entry && result.outcome !== 'unchanged') approved.push(result.entry);
+        }
+        await recordAudits(tx, audits);
+        // What is not to be applied (a dry run, or a bad row with all-or-nothing) is still worked
+        // out in full, so the report says exactly what each row would do, and then taken back.
+        if (!apply) throw DRY_RUN;
+      });
+    } catch (error) {
+      if (error !== DRY_RUN) throw error;
+    }
+    if (apply && options.notify) for (const entry of approved) await sendInvitation(deps, entry);
   }
   const report: ImportReport = {
     applied: apply,
