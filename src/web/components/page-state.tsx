@@ -39,6 +39,49 @@ export function ErrorState({
   );
 }
 
+/** A link-styled button that clears a message the person has read. */
+export function DismissButton({ onClick }: { onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      onClick={onClick}
+      className="mt-2 text-sm font-medium text-primary underline underline-offset-4"
+    >
+      Dismiss
+    </button>
+  );
+}
+
+/** An admin action that failed, shown until dismissed. */
+export function ActionError({ message, onDismiss }: { message: string; onDismiss: () => void }) {
+  return (
+    <Alert tone="danger" title="That did not work">
+      <p>{message}</p>
+      <DismissButton onClick={onDismiss} />
+    </Alert>
+  );
+}
+
+/** A list inside a page that could not be loaded, with a retry. */
+export function LoadError({
+  title,
+  message,
+  onRetry,
+}: {
+  title: string;
+  message: string;
+  onRetry: () => void;
+}) {
+  return (
+    <Alert tone="danger" title={title}>
+      <p>{message}</p>
+      <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
+        Try again
+      </Button>
+    </Alert>
+  );
+}
+
 /** The top of an app page: a small kicker, the heading, an optional lead paragraph. */
 export function PageHeader({
   kicker,

@@ -1,12 +1,11 @@
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { Role, User } from '../../contract/users.ts';
-import { Alert } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { inputClasses } from '../components/form-field.tsx';
 import { PageContainer } from '../components/page-container.tsx';
-import { LoadingState, PageHeader } from '../components/page-state.tsx';
+import { ActionError, LoadError, LoadingState, PageHeader } from '../components/page-state.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useToast } from '../components/toast.tsx';
@@ -131,24 +130,14 @@ export function AdminUsersPage() {
 
       <div className="mt-6 space-y-4">
         {actionError && (
-          <Alert tone="danger" title="That did not work">
-            <p>{actionError}</p>
-            <button
-              type="button"
-              onClick={() => setActionError(null)}
-              className="mt-2 text-sm font-medium text-primary underline underline-offset-4"
-            >
-              Dismiss
-            </button>
-          </Alert>
+          <ActionError message={actionError} onDismiss={() => setActionError(null)} />
         )}
         {list.isError && (
-          <Alert tone="danger" title="Users could not be loaded">
-            <p>{describeError(list.error)}</p>
-            <Button variant="secondary" size="sm" className="mt-3" onClick={() => list.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+          <LoadError
+            title="Users could not be loaded"
+            message={describeError(list.error)}
+            onRetry={() => list.refetch()}
+          />
         )}
       </div>
 

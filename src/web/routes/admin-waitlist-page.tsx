@@ -6,7 +6,13 @@ import { Button } from '../components/button.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { inputClasses, SelectField, TextAreaField } from '../components/form-field.tsx';
 import { PageContainer } from '../components/page-container.tsx';
-import { LoadingState, PageHeader } from '../components/page-state.tsx';
+import {
+  ActionError,
+  DismissButton,
+  LoadError,
+  LoadingState,
+  PageHeader,
+} from '../components/page-state.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useToast } from '../components/toast.tsx';
@@ -256,19 +262,15 @@ export function AdminWaitlistPage() {
 
       <div className="mt-6 space-y-4">
         {actionError && (
-          <Alert tone="danger" title="That did not work">
-            <p>{actionError}</p>
-            <DismissButton onClick={() => setActionError(null)} />
-          </Alert>
+          <ActionError message={actionError} onDismiss={() => setActionError(null)} />
         )}
         {outcome && <OutcomeAlert outcome={outcome} onDismiss={() => setOutcome(null)} />}
         {list.isError && (
-          <Alert tone="danger" title="The waitlist could not be loaded">
-            <p>{describeError(list.error)}</p>
-            <Button variant="secondary" size="sm" className="mt-3" onClick={() => list.refetch()}>
-              Try again
-            </Button>
-          </Alert>
+          <LoadError
+            title="The waitlist could not be loaded"
+            message={describeError(list.error)}
+            onRetry={() => list.refetch()}
+          />
         )}
       </div>
 
@@ -574,17 +576,5 @@ function OutcomeAlert({ outcome, onDismiss }: { outcome: Outcome; onDismiss: () 
       </ul>
       <DismissButton onClick={onDismiss} />
     </Alert>
-  );
-}
-
-function DismissButton({ onClick }: { onClick: () => void }) {
-  return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="mt-2 text-sm font-medium text-primary underline underline-offset-4"
-    >
-      Dismiss
-    </button>
   );
 }
