@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify from 'fastify';
 import {
   serializerCompiler,
   validatorCompiler,
@@ -10,6 +10,7 @@ import {
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRateLimiting } from './http/rate-limit.ts';
 import { registerWebApp } from './http/web-app.ts';
@@ -34,24 +35,6 @@ export type AppDependencies = {
 const BODY_LIMIT_BYTES = 1024 * 1024;
 // An incoming X-Request-Id is kept (to follow a request across services) only if it is plainly an id.
 const REQUEST_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
-
-export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  return {
-    level: config.logLevel,
-    redact: {
-      paths: [
-        'req.headers.authorization',
-        'req.headers.cookie',
-        'res.headers["set-cookie"]',
-        '*.password',
-        '*.token',
-        '*.secret',
-        '*.databaseUrl',
-      ],
-      censor: '[redacted]',
-    },
-  };
-}
 
 /** Assembles the HTTP app around already opened dependencies; `main.ts` owns their lifecycle. */
 export async function buildApp({ config, database }: AppDependencies) {

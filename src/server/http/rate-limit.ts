@@ -1,6 +1,5 @@
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { Redis } from 'ioredis';
+import { type CounterStore, createCounterStore } from './counters.ts';
 import { TooManyRequestsError } from './errors.ts';
 
 export type Limit = {
@@ -12,60 +11,57 @@ export type Limit = {
   key(request: FastifyRequest): string | undefined;
 };
 
-export type RateLimiting = { limit(...limits: Limit[]): preHandlerAsyncHookHandler };
+export type RateLimiting = {
+  /** A pre-handler that applies the limits in order; the first exceeded answers 429. */
+  limit(...limits: Limit[]): preHandlerAsyncHookHandler;
+  /** The same, for a handler that learns what to count only part-way (e.g. after parsing a body). */
+  check(request: FastifyRequest, ...limits: Limit[]): Promise<void>;
+  /** The counters themselves, for rules that are not a fixed window (sign-in backoff). */
+  counters: CounterStore;
+  enabled: boolean;
+};
+
+export const retryAfterSeconds = (ms: number) => Math.max(1, Math.ceil(ms / 1000));
 
 /**
- * Counters in Redis when REDIS_URL is set (shared by every server), else in this process. Every
- * limit of a request is counted, and the first exceeded answers 429 with `Retry-After`.
+ * Fixed-window limits over shared counters: Redis when REDIS_URL is set (every server counts
+ * together), this process otherwise, and this process again while Redis is unreachable, so that a
+ * Redis outage never switches the limits off. Every limit of a request is counted; the first one
+ * exceeded answers 429 with `Retry-After`.
  */
-export async function registerRateLimiting(
+export function registerRateLimiting(
   app: FastifyInstance,
   options: { enabled: boolean; redisUrl: string | undefined },
-): Promise<RateLimiting> {
-  if (!options.enabled) {
-    app.log.warn('RATE_LIMITS=off: requests are not rate limited');
-    return { limit: () => async () => undefined };
-  }
-  const { redisUrl } = options;
-  let redis: Redis | undefined;
-  if (redisUrl) {
-    redis = new Redis(redisUrl, {
-      maxRetriesPerRequest: 1,
-      enableOfflineQueue: false,
-      lazyConnect: false,
-    });
-    redis.on('error', (error) =>
-      app.log.warn({ err: error }, 'redis unavailable for rate limiting'),
-    );
-    app.addHook('onClose', async () => {
-      redis?.disconnect();
-    });
-  }
-  await app.register(rateLimit, {
-    global: false,
-    redis,
-    nameSpace: 'arete-rate-limit-',
-    skipOnError: true,
-  });
+): RateLimiting {
+  const counters = createCounterStore(options.enabled ? options.redisUrl : undefined, app.log);
+  app.addHook('onClose', () => counters.close());
+  if (!options.enabled) app.log.warn('RATE_LIMITS=off: requests are not rate limited');
 
-  return {
-    limit(...limits) {
-      const checks = limits.map((limit) => ({
-        limit,
-        check: app.createRateLimit({
-          max: limit.max,
-          timeWindow: limit.windowMs,
-          keyGenerator: (request) => `${limit.name}:${limit.key(request)}`,
-        }),
-      }));
-      return async (request) => {
-        for (const { limit, check } of checks) {
-          if (limit.key(request) === undefined) continue;
-          const result = await check(request);
-          if (!result.isAllowed && result.isExceeded)
-            throw new TooManyRequestsError(Math.max(1, result.ttlInSeconds));
-        }
-      };
-    },
+  async function check(request: FastifyRequest, ...limits: Limit[]): Promise<void> {
+    if (!options.enabled) return;
+    for (const limit of limits) {
+      const key = limit.key(request);
+      if (key === undefined) continue;
+      const { count, resetInMs } = await counters.hit(`${limit.name}:${key}`, limit.windowMs);
+      if (count > limit.max) throw new TooManyRequestsError(retryAfterSeconds(resetInMs));
+    }
+  }
+
+  const rateLimiting: RateLimiting = {
+    limit:
+      (...limits) =>
+      (request) =>
+        check(request, ...limits),
+    check,
+    counters,
+    enabled: options.enabled,
   };
+  app.decorate('rateLimiting', rateLimiting);
+  return rateLimiting;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    rateLimiting: RateLimiting;
+  }
 }

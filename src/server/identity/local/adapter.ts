@@ -1,14 +1,16 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, like } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import type { Mailer } from '../../mail/mailer.ts';
 import { mergeMetadata } from '../metadata.ts';
 import type { IdentityProvider, PublicMetadata } from '../port.ts';
+import { accountSignUp, type SIGN_UP_RECEIPT } from './account-sign-up.ts';
 import { type Auth, createAuth } from './auth.ts';
 import { type LocalContext, recordEvent } from './context.ts';
 import { localAppInvitations, localOrganizationInvitations } from './invitations.ts';
+import { accountMails } from './mails.ts';
 import { toIdentityUser } from './mapping.ts';
 import { localOrganizations } from './organizations.ts';
-import { appInvitations, auth_invitation, auth_user } from './schema.ts';
+import { appInvitations, auth_invitation, auth_user, auth_verification } from './schema.ts';
 import { createLocalTokenVerifier } from './tokens.ts';
 import { localUsers } from './users.ts';
 
@@ -17,12 +19,14 @@ export type LocalIdentity = {
   auth: Auth;
   /** Whether this email may create an account through the sign-up endpoint (SIGNUP_MODE). */
   allowSignUp(email: string): Promise<boolean>;
+  /** Sign-up by name and email; the password is chosen through the mailed link. */
+  signUp(input: { name: string; email: string }): Promise<typeof SIGN_UP_RECEIPT>;
 };
 
 /**
- * The embedded identity provider: Better Auth for sign-up, sign-in, email verification, sessions
- * and API tokens; our own queries on its tables for everything the port adds (Clerk's metadata
- * semantics, invitation statuses, identity events in the same transaction as the change).
+ * The embedded identity provider: Better Auth for sign-in, password links, sessions and API tokens;
+ * our own queries on its tables for everything the port adds (Clerk's metadata semantics,
+ * invitation statuses, identity events in the same transaction as the change) and for sign-up.
  */
 export function createLocalIdentity(input: {
   db: Database;
@@ -48,36 +52,42 @@ export function createLocalIdentity(input: {
     publicUrl: input.publicUrl,
     trustedOrigins: input.trustedOrigins,
     hooks: {
-      sendVerificationEmail: ({ email, name, url }) =>
-        input.mailer.send({
-          to: email,
-          subject: 'Confirm your email address for Arete',
-          text: `Hello ${name},\n\nConfirm your email address to finish signing up: ${url}\n\nThe link works for 24 hours. If you did not sign up for Arete, ignore this mail.`,
-        }),
-      sendPasswordResetEmail: ({ email, name, url }) =>
-        input.mailer.send({
-          to: email,
-          subject: 'Reset your Arete password',
-          text: `Hello ${name},\n\nChoose a new password here: ${url}\n\nThe link works for one hour. If you did not ask for this, ignore this mail; your password stays as it is.`,
-        }),
+      sendPasswordResetEmail: ({ email, name, url, emailVerified }) =>
+        input.mailer.send(
+          emailVerified
+            ? accountMails.passwordReset(email, name, url)
+            : accountMails.finishSignUp(email, name, url),
+        ),
+      async onPasswordReset(user) {
+        await forgetPasswordLinks(input.db, user.id);
+        if (!user.emailVerified) await confirmEmail(context, user.id);
+      },
       async onUserCreated(userId) {
         const user = await users.get(userId);
         if (!user) return;
         await recordEvent(input.db, { type: 'user.created', data: { user } });
         input.eventsStored();
       },
-      onEmailVerified: (userId) => applyInvitationsOnVerification(context, userId),
     },
   });
 
+  async function allowSignUp(email: string) {
+    const normalised = email.trim().toLowerCase();
+    if (!input.signUpPolicy) return true;
+    // Whoever was invited may sign up, as in Clerk's restricted mode.
+    return (await hasPendingInvitation(input.db, normalised)) || input.signUpPolicy(normalised);
+  }
+
   return {
     auth,
-    async allowSignUp(email) {
-      const normalised = email.trim().toLowerCase();
-      if (!input.signUpPolicy) return true;
-      // Whoever was invited may sign up, as in Clerk's restricted mode.
-      return (await hasPendingInvitation(input.db, normalised)) || input.signUpPolicy(normalised);
-    },
+    allowSignUp,
+    signUp: accountSignUp({
+      db: input.db,
+      auth,
+      mailer: input.mailer,
+      publicUrl: input.publicUrl,
+      allowSignUp,
+    }),
     provider: {
       kind: 'local',
       users,
@@ -117,17 +127,27 @@ async function hasPendingInvitation(db: Database, email: string): Promise<boolea
   return Boolean(organization);
 }
 
+/** Once a password is set, every other link that could set one is void. */
+async function forgetPasswordLinks(db: Database, userId: string): Promise<void> {
+  await db
+    .delete(auth_verification)
+    .where(
+      and(
+        eq(auth_verification.value, userId),
+        like(auth_verification.identifier, 'reset-password:%'),
+      ),
+    );
+}
+
 /**
- * As Clerk does with an invitation's metadata, but only once the address is proven: the user who
- * verifies an invited email receives the invitation's `publicMetadata`; `user.updated` follows.
+ * The address is proven (a password was set through a mailed link): the email is confirmed and, as
+ * Clerk does with an invitation's metadata, the user receives the metadata of the invitations still
+ * pending for it, in one transaction with the `user.updated` event that follows.
  */
-async function applyInvitationsOnVerification(
-  context: LocalContext,
-  userId: string,
-): Promise<void> {
+async function confirmEmail(context: LocalContext, userId: string): Promise<void> {
   await context.db.transaction(async (tx) => {
     const [row] = await tx.select().from(auth_user).where(eq(auth_user.id, userId)).for('update');
-    if (!row) return;
+    if (!row || row.emailVerified) return;
     const invitations = await tx
       .select()
       .from(appInvitations)
@@ -143,7 +163,7 @@ async function applyInvitationsOnVerification(
       metadata = mergeMetadata(metadata, invitation.publicMetadata);
     const [updated] = await tx
       .update(auth_user)
-      .set({ publicMetadata: metadata, updatedAt: new Date() })
+      .set({ emailVerified: true, publicMetadata: metadata, updatedAt: new Date() })
       .where(eq(auth_user.id, userId))
       .returning();
     for (const invitation of invitations) {

@@ -10,11 +10,6 @@ export const auth = betterAuth(
     secret: 'schema-generation-only-not-a-secret-0000',
     baseURL: 'http://localhost',
     trustedOrigins: [],
-    hooks: {
-      sendVerificationEmail: noop,
-      sendPasswordResetEmail: noop,
-      onUserCreated: noop,
-      onEmailVerified: noop,
-    },
+    hooks: { sendPasswordResetEmail: noop, onPasswordReset: noop, onUserCreated: noop },
   }),
 );

@@ -24,7 +24,7 @@ describe('GET /api/v1/admin/outbox', () => {
       to: person.email,
       subject: expect.stringMatching(/confirm your email/i),
     });
-    expect(body.data[0].text).toContain('/api/auth/verify-email?token=');
+    expect(body.data[0].text).toContain('/api/auth/reset-password/');
   });
 
   it('refuses a bad filter and every role but admin', async () => {
