@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 
 // Two servers, each on a fresh database of its own, each for the journeys that need its sign-up
 // policy: the default waitlist mode (only approved emails may sign up), and open sign-up, which
-// the identity journey needs because it signs up with a fresh address and approves it afterwards.
+// the identity and password journeys need because they sign up with fresh addresses.
 const WAITLIST_PORT = 3100;
 const OPEN_PORT = 3101;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
@@ -80,9 +80,9 @@ export default defineConfig({
       use: { browserName: 'chromium', baseURL: WAITLIST_URL },
     },
     {
-      // Open sign-up: the identity journey signs up with a fresh address.
+      // Open sign-up: the identity and password journeys sign up with fresh addresses.
       name: 'open-sign-up',
-      testMatch: ['identity.spec.ts'],
+      testMatch: ['identity.spec.ts', 'password-reset.spec.ts'],
       use: { browserName: 'chromium', baseURL: OPEN_URL },
     },
   ],

@@ -1,12 +1,18 @@
 import { z } from 'zod';
+import { plainText } from './text.ts';
+import { isoDateTimeQuerySchema } from './time.ts';
 
 export const auditQuerySchema = z
   .object({
-    actor: z.string().trim().min(1).max(200).optional(),
-    action: z.string().trim().min(1).max(100).optional(),
-    target: z.string().trim().min(1).max(300).optional(),
-    from: z.iso.datetime({ offset: true }).optional().describe('Inclusive, ISO 8601'),
-    until: z.iso.datetime({ offset: true }).optional().describe('Exclusive, ISO 8601'),
+    actor: plainText({ min: 1, max: 200 }).optional().describe('A user id, or `cli:<login>`'),
+    action: plainText({ min: 1, max: 100 }).optional().describe('e.g. `waitlist.approve`'),
+    target: plainText({ min: 1, max: 300 }).optional().describe('e.g. `waitlist:ada@example.com`'),
+    from: isoDateTimeQuerySchema
+      .optional()
+      .describe('Inclusive, ISO 8601, between 1970-01-01 and 9999-12-31'),
+    until: isoDateTimeQuerySchema
+      .optional()
+      .describe('Exclusive, ISO 8601, between 1970-01-01 and 9999-12-31'),
     page: z.coerce.number().int().min(1).max(10_000).default(1),
     pageSize: z.coerce.number().int().min(1).max(200).default(50),
   })

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { emailSchema } from './text.ts';
 
 export const outboxQuerySchema = z.object({
-  to: z.email().optional(),
+  to: emailSchema.optional().describe('The recipient, exactly'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { providerIdSchema } from './ids.ts';
+import { searchTextSchema } from './text.ts';
 
 export const roleSchema = z.enum(['admin', 'coach', 'client', 'pending']);
 export const grantableRoleSchema = z.enum(['admin', 'coach', 'client']);
@@ -43,7 +45,7 @@ export const coachAuthorizationSchema = z
   .meta({ id: 'CoachAuthorization' });
 
 export const userListQuerySchema = z.object({
-  query: z.string().trim().max(200).optional().describe('Part of an email address or name'),
+  query: searchTextSchema.optional().describe('Part of an email address or name'),
   role: roleSchema.optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
@@ -59,7 +61,7 @@ export const userListSchema = z
   .meta({ id: 'UserList' });
 
 export const setRoleBodySchema = z.object({ role: grantableRoleSchema });
-export const userIdParamsSchema = z.object({ userId: z.string().min(1).max(200) });
+export const userIdParamsSchema = z.object({ userId: providerIdSchema });
 
 export type Role = z.infer<typeof roleSchema>;
 export type User = z.infer<typeof userSchema>;

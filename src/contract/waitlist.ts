@@ -1,21 +1,23 @@
 import { z } from 'zod';
+import { providerIdSchema, uuidSchema } from './ids.ts';
+import { emailSchema, multilineText, plainText, searchTextSchema, storedText } from './text.ts';
+import { isoDateTime } from './time.ts';
+
+export { emailSchema };
 
 export const waitlistRoleSchema = z.enum(['coach', 'client']);
 export const waitlistStatusSchema = z.enum(['pending', 'approved', 'rejected', 'joined']);
 
-/** Trimmed and lower-cased, so that one person is one entry however they type their address. */
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254)
-  .pipe(z.email({ message: 'must be a valid email address' }));
+/** A person's name as they give it: one line. */
+export const personNameSchema = plainText({ min: 1, max: 120 });
+/** What a person writes when joining, and the admins' notes: several lines allowed. */
+export const noteSchema = multilineText({ max: 2000 });
 
 export const joinWaitlistBodySchema = z.object({
   email: emailSchema,
   role: waitlistRoleSchema,
-  name: z.string().trim().min(1).max(120).optional(),
-  note: z.string().trim().max(2000).optional(),
+  name: personNameSchema.optional(),
+  note: noteSchema.optional(),
 });
 
 export const joinWaitlistReceiptSchema = z
@@ -50,7 +52,7 @@ const pageFields = {
 export const waitlistQuerySchema = z.object({
   status: waitlistStatusSchema.optional(),
   role: waitlistRoleSchema.optional(),
-  query: z.string().trim().max(200).optional().describe('Part of an email address or name'),
+  query: searchTextSchema.optional().describe('Part of an email address or name'),
   sort: z.enum(['joined', 'email', 'updated']).default('joined'),
   order: z.enum(['asc', 'desc']).default('desc'),
   ...pageFields,
@@ -67,7 +69,7 @@ export const waitlistPageSchema = z
 
 const targetsShape = {
   emails: z.array(emailSchema).min(1).max(500).optional(),
-  ids: z.array(z.uuid()).min(1).max(500).optional(),
+  ids: z.array(uuidSchema).min(1).max(500).optional(),
 };
 const exactlyOneTarget = (body: { emails?: unknown; ids?: unknown }) =>
   (body.emails === undefined) !== (body.ids === undefined);
@@ -77,12 +79,12 @@ export const approveBodySchema = z
   .object({
     ...targetsShape,
     role: waitlistRoleSchema,
-    notes: z.string().trim().max(2000).optional(),
+    notes: noteSchema.optional(),
   })
   .refine(exactlyOneTarget, targetMessage);
 
 export const rejectBodySchema = z
-  .object({ ...targetsShape, notes: z.string().trim().max(2000).optional() })
+  .object({ ...targetsShape, notes: noteSchema.optional() })
   .refine(exactlyOneTarget, targetMessage);
 
 export const bulkOutcomeSchema = z.enum([
@@ -100,7 +102,11 @@ export const bulkResultSchema = z
       z.object({
         target: z.string().describe('The email or id as given'),
         outcome: bulkOutcomeSchema,
-        invitationSent: z.boolean(),
+        invitationSent: z
+          .boolean()
+          .describe(
+            'Whether this call queued a sign-up invitation; it goes out moments later, and again after a restart until it is sent.',
+          ),
         entry: waitlistEntrySchema.nullable(),
       }),
     ),
@@ -110,14 +116,14 @@ export const bulkResultSchema = z
 export const approvedUserBodySchema = z.object({
   email: emailSchema,
   role: waitlistRoleSchema,
-  notes: z.string().trim().max(2000).optional(),
-  name: z.string().trim().min(1).max(120).optional(),
+  notes: noteSchema.optional(),
+  name: personNameSchema.optional(),
 });
 
 export const approvedUserUpdateSchema = z
   .object({
     role: waitlistRoleSchema.optional(),
-    notes: z.string().trim().max(2000).nullable().optional(),
+    notes: noteSchema.nullable().optional(),
   })
   .refine((body) => body.role !== undefined || body.notes !== undefined, {
     message: 'give `role` or `notes`',
@@ -127,7 +133,7 @@ export const emailParamsSchema = z.object({ email: emailSchema });
 
 export const approvedUsersQuerySchema = z.object({
   role: waitlistRoleSchema.optional(),
-  query: z.string().trim().max(200).optional(),
+  query: searchTextSchema.optional().describe('Part of an email address or name'),
   ...pageFields,
 });
 
@@ -148,7 +154,12 @@ export const importQuerySchema = z.object({
     .describe('Send sign-up invitations to newly approved emails'),
 });
 
-export const importJsonBodySchema = z.object({ users: z.array(z.unknown()).max(50_000) });
+/** The most rows one import takes, CSV or JSON. */
+export const IMPORT_MAX_ROWS = 50_000;
+
+export const importJsonBodySchema = z.object({
+  users: z.array(z.unknown()).max(IMPORT_MAX_ROWS),
+});
 
 export const importRowOutcomeSchema = z.enum([
   'added',
@@ -175,11 +186,31 @@ export const importReportSchema = z
 
 export const exportQuerySchema = z.object({ format: z.enum(['csv', 'json']).default('csv') });
 
-export const backupEntrySchema = waitlistEntrySchema
-  .extend({
+/**
+ * One entry of a backup: the fields of `WaitlistEntry` and two more. The server writes it and a
+ * restore reads it back, so it refuses what the registry cannot hold (non-UUID ids, dates out of
+ * range, NUL, malformed Unicode, values longer than any input allows) and nothing the registry can
+ * hold: a backup must always be written and always restore.
+ */
+export const backupEntrySchema = z
+  .object({
+    id: uuidSchema,
     email: emailSchema,
-    invitationId: z.string().nullable(),
-    joinedUserId: z.string().nullable(),
+    name: storedText({ max: 120 }).nullable(),
+    note: storedText({ max: 2000 }).nullable(),
+    role: waitlistRoleSchema,
+    status: waitlistStatusSchema,
+    waitlistJoinedAt: isoDateTime().nullable(),
+    approvedAt: isoDateTime().nullable(),
+    approvedBy: storedText({ max: 320 }).nullable().describe('Who approved: an email address'),
+    rejectedAt: isoDateTime().nullable(),
+    notes: storedText({ max: 2000 }).nullable(),
+    invitedAt: isoDateTime().nullable(),
+    joinedAt: isoDateTime().nullable(),
+    createdAt: isoDateTime(),
+    updatedAt: isoDateTime(),
+    invitationId: providerIdSchema.nullable(),
+    joinedUserId: providerIdSchema.nullable(),
   })
   .strict();
 
@@ -187,7 +218,7 @@ export const registryBackupSchema = z
   .object({
     format: z.literal('arete.waitlist-registry'),
     version: z.literal(1),
-    exportedAt: z.iso.datetime(),
+    exportedAt: isoDateTime(),
     entries: z.array(backupEntrySchema).max(1_000_000),
   })
   .strict()

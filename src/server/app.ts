@@ -9,13 +9,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRateLimiting } from './http/rate-limit.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerAuthentication } from './identity/auth-plugin.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
+import { JobRunner } from './jobs/runner.ts';
 import { createMailer } from './mail/mailer.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { clientConfigRoutes } from './modules/client-config/routes.ts';
@@ -24,6 +25,7 @@ import { outboxRoutes } from './modules/outbox/routes.ts';
 import { grantAdminToConfiguredEmails } from './modules/users/first-admins.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { approvedUserRoutes } from './modules/waitlist/approved-users-routes.ts';
+import { registerWaitlistJobs } from './modules/waitlist/invitations.ts';
 import { waitlistRoutes } from './modules/waitlist/routes.ts';
 import { assignPreApprovedRoles, waitlistSignUpPolicy } from './modules/waitlist/sign-up.ts';
 
@@ -42,6 +44,9 @@ export async function buildApp({ config, database }: AppDependencies) {
     logger: loggerOptions(config),
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
+    frameworkErrors,
+    // An email path parameter is up to 254 characters, about three times that percent-encoded.
+    routerOptions: { maxParamLength: 1024 },
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID_PATTERN.test(incoming)
@@ -77,16 +82,20 @@ export async function buildApp({ config, database }: AppDependencies) {
     enabled: config.rateLimits,
     redisUrl: config.redisUrl,
   });
+  // The one job runner of this server: every durable side effect is one of its jobs. `main.ts`
+  // starts it; tests drain it instead.
+  const jobs = new JobRunner(db, app.log);
+  app.decorate('jobs', jobs);
+  app.addHook('onClose', () => jobs.stop());
   const identity = createIdentity({
     config,
     db,
     mailer,
-    log: app.log,
+    jobs,
     signUpPolicy:
       config.signUpMode === 'waitlist' ? waitlistSignUpPolicy(db, config.adminEmails) : undefined,
   });
   app.decorate('identity', identity);
-  app.addHook('onClose', () => identity.events.stop());
   const guards = registerAuthentication(app, identity.provider, identity.authority);
   grantAdminToConfiguredEmails(identity.events, identity.provider, config.adminEmails);
   assignPreApprovedRoles(identity.events, identity.provider, db);
@@ -110,10 +119,11 @@ export async function buildApp({ config, database }: AppDependencies) {
     identity: identity.provider,
     publicUrl: config.publicUrl,
     log: app.log,
-    guards,
+    jobs,
   };
-  await app.register(waitlistRoutes, { ...waitlistDeps, rateLimiting });
-  await app.register(approvedUserRoutes, waitlistDeps);
+  registerWaitlistJobs(jobs, waitlistDeps);
+  await app.register(waitlistRoutes, { ...waitlistDeps, guards, rateLimiting });
+  await app.register(approvedUserRoutes, { ...waitlistDeps, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;
@@ -124,5 +134,6 @@ export type App = Awaited<ReturnType<typeof buildApp>>;
 declare module 'fastify' {
   interface FastifyInstance {
     identity: Identity;
+    jobs: JobRunner;
   }
 }

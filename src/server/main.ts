@@ -30,7 +30,7 @@ try {
 await runMigrations(database);
 
 const app = await buildApp({ config, database });
-app.identity.events.start();
+app.jobs.start();
 
 if (process.argv.includes('--demo')) {
   if (!app.identity.seedDemoUsers)

@@ -1,5 +1,6 @@
 import { createBrowserRouter } from 'react-router';
 import { AppLayout } from './components/app-layout.tsx';
+import { LoadingState } from './components/page-state.tsx';
 import { RoleGuard } from './components/role-guard.tsx';
 import { ALL_ROLES } from './lib/roles.ts';
 import { AccountPage } from './routes/account-page.tsx';
@@ -23,6 +24,15 @@ import {
   WaitlistSuccessPage,
 } from './routes/waitlist-pages.tsx';
 
+/** Shown while a lazy page's code loads on a first visit (the header and footer are there). */
+function PageLoading() {
+  return (
+    <div className="mx-auto w-full max-w-md px-4">
+      <LoadingState label="Loading…" />
+    </div>
+  );
+}
+
 export const router = createBrowserRouter([
   {
     path: '/',
@@ -33,6 +43,21 @@ export const router = createBrowserRouter([
       { path: 'sign-in', element: <SignInPage /> },
       { path: 'sign-up', element: <SignUpPage /> },
       { path: 'check-your-email', element: <CheckYourEmailPage /> },
+      // Reached from mail and from the sign-in page only: their code loads when they are opened.
+      {
+        path: 'forgot-password',
+        HydrateFallback: PageLoading,
+        lazy: async () => ({
+          Component: (await import('./routes/forgot-password-page.tsx')).ForgotPasswordPage,
+        }),
+      },
+      {
+        path: 'set-password',
+        HydrateFallback: PageLoading,
+        lazy: async () => ({
+          Component: (await import('./routes/set-password-page.tsx')).SetPasswordPage,
+        }),
+      },
       { path: 'waitlist/coach', element: <WaitlistCoachPage /> },
       { path: 'waitlist/client', element: <WaitlistClientPage /> },
       { path: 'waitlist/success', element: <WaitlistSuccessPage /> },

@@ -1,6 +1,7 @@
 // The tables of every module, gathered for drizzle-kit and the typed client. Nothing else lives here.
 export * from '../identity/local/schema.ts';
 export * from '../identity/schema.ts';
+export * from '../jobs/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/waitlist/schema.ts';

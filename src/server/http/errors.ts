@@ -58,7 +58,7 @@ export class TooManyRequestsError extends DomainError {
     super(
       429,
       'too_many_requests',
-      `Too many requests. Try again in ${retryAfterSeconds} seconds.`,
+      `Too many requests. Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? '' : 's'}.`,
     );
     this.retryAfterSeconds = retryAfterSeconds;
   }

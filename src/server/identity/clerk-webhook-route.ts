@@ -9,8 +9,8 @@ const receiptSchema = z.object({ received: z.boolean(), duplicate: z.boolean() }
 
 /**
  * Clerk's identity events, delivered by Svix at least once. The signature is checked on the raw
- * body; the event is stored under its `svix-id` (a redelivery is acknowledged and dropped) and
- * handled by the event worker after the answer, so Clerk never waits on our handlers.
+ * body; the event is stored under its `svix-id` as a job (a redelivery is acknowledged and dropped)
+ * and handled by the server's job runner after the answer, so Clerk never waits on our handlers.
  */
 export function registerClerkWebhook(
   app: FastifyInstance,

@@ -1,6 +1,7 @@
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
+import type { JobRunner } from '../jobs/runner.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AuthorityCache } from './authority.ts';
 import { createClerkIdentityProvider } from './clerk/adapter.ts';
@@ -27,12 +28,13 @@ export function createIdentity(input: {
   config: Config;
   db: Database;
   mailer: Mailer;
-  log: FastifyBaseLogger;
+  /** The server's job runner: identity events are delivered as its jobs. */
+  jobs: JobRunner;
   /** Who may sign up (embedded provider; Clerk applies its own sign-up restrictions). */
   signUpPolicy?: (email: string) => Promise<boolean>;
 }): Identity {
-  const { config, db, mailer, log } = input;
-  const events = new IdentityEventBus(db, log);
+  const { config, db, mailer } = input;
+  const events = new IdentityEventBus(input.jobs);
   let provider: IdentityProvider;
   let registerRoutes: Identity['registerRoutes'];
   let seedDemoUsers: Identity['seedDemoUsers'];

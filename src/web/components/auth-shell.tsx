@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { useClientConfig } from '../hooks/use-client-config.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { Alert } from './alert.tsx';
@@ -12,18 +12,27 @@ export function AuthShell({
   lead,
   children,
   footer,
+  headingRef,
 }: {
   title: string;
   pageTitle: string;
   lead?: ReactNode;
   children: ReactNode;
   footer?: ReactNode;
+  /** To move focus to the heading when the card's content changes in place (it is then focusable). */
+  headingRef?: Ref<HTMLHeadingElement>;
 }) {
   return (
     <div className="mx-auto w-full max-w-md px-4 py-12 sm:py-20">
       <title>{`${pageTitle} · Arete`}</title>
       <div className="rounded-2xl border border-border bg-surface p-6 shadow-card sm:p-8">
-        <h1 className="font-display text-3xl font-semibold text-foreground">{title}</h1>
+        <h1
+          ref={headingRef}
+          tabIndex={headingRef ? -1 : undefined}
+          className="font-display text-3xl font-semibold text-balance text-foreground outline-none"
+        >
+          {title}
+        </h1>
         {lead && <div className="mt-3 leading-relaxed text-muted-foreground">{lead}</div>}
         <div className="mt-6">{children}</div>
       </div>

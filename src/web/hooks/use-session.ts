@@ -3,6 +3,7 @@ import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../contract/users.ts';
 import { ApiRequestError, apiRequest, authRequest, resetApiToken } from '../lib/api-client.ts';
+import { passwordChosenAt } from '../lib/password-links.ts';
 import { ensureClientConfig, useClientConfig } from './use-client-config.ts';
 
 /**
@@ -60,16 +61,19 @@ const AWAITED_ROLE_POLL_MS = 2_000;
 const AWAITED_ROLE_WINDOW_MS = 10 * 60_000;
 
 /**
- * In waitlist mode an approved person's role reaches their account a moment after they verify
+ * In waitlist mode an approved person's role reaches their account a moment after they confirm
  * their email (the server applies it from an event). While a new account is still `pending`, read
  * the user every two seconds instead of every fifteen, so that they are taken on at once.
  */
 export function useAwaitedRole(user: Me | null): void {
   const config = useClientConfig();
+  // From the account's creation (sign-up), or from the password chosen from the sign-up link,
+  // which is what confirms the address: that can be up to a day after signing up.
+  const since = user ? Math.max(Date.parse(user.createdAt), passwordChosenAt(user.id) ?? 0) : 0;
   const awaiting =
     user?.role === 'pending' &&
     config.data?.signUpMode === 'waitlist' &&
-    Date.now() - Date.parse(user.createdAt) < AWAITED_ROLE_WINDOW_MS;
+    Date.now() - since < AWAITED_ROLE_WINDOW_MS;
   useQuery({
     ...sessionQuery,
     enabled: awaiting,

@@ -3,12 +3,20 @@ import { linkify } from './linkify.ts';
 
 describe('linkify', () => {
   it('turns http(s) URLs into links and keeps the text around them', () => {
-    expect(
-      linkify('Open http://127.0.0.1:3000/api/auth/verify-email?token=a.b&x=1 to verify.'),
-    ).toEqual([
+    expect(linkify('Open http://127.0.0.1:3000/welcome?token=a.b&x=1 to start.')).toEqual([
       { kind: 'text', text: 'Open ' },
-      { kind: 'link', href: 'http://127.0.0.1:3000/api/auth/verify-email?token=a.b&x=1' },
-      { kind: 'text', text: ' to verify.' },
+      { kind: 'link', href: 'http://127.0.0.1:3000/welcome?token=a.b&x=1' },
+      { kind: 'text', text: ' to start.' },
+    ]);
+  });
+
+  it('keeps a password link whole, with its encoded callback', () => {
+    const link =
+      'http://127.0.0.1:3000/api/auth/reset-password/aB3dE5gH7jK9mN1pQ3sT5vX7?callbackURL=%2Fset-password%3Femail%3Dpat%252Btag%2540example.com';
+    expect(linkify(`Choose your password here: ${link}\n\nThe link works once.`)).toEqual([
+      { kind: 'text', text: 'Choose your password here: ' },
+      { kind: 'link', href: link },
+      { kind: 'text', text: '\n\nThe link works once.' },
     ]);
   });
 

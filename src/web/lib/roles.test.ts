@@ -4,6 +4,7 @@ import { displayName, safeNextPath } from './roles.ts';
 describe('safeNextPath', () => {
   it('keeps a path of this app, with its query', () => {
     expect(safeNextPath('/admin/users?role=coach')).toBe('/admin/users?role=coach');
+    expect(safeNextPath('/sign-ins-report')).toBe('/sign-ins-report');
   });
 
   it.each([
@@ -16,6 +17,8 @@ describe('safeNextPath', () => {
     '/ok\nLocation: x',
     '/sign-in?next=/x',
     '/sign-up',
+    '/set-password?email=a%40b.io&token=t',
+    '/forgot-password',
   ])('refuses %j', (next) => {
     expect(safeNextPath(next)).toBeNull();
   });

@@ -38,6 +38,7 @@ export function firstNameOf(user: Pick<User | Me, 'firstName' | 'lastName' | 'em
 export function safeNextPath(next: string | null | undefined): string | null {
   if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
   if ([...next].some((character) => character.charCodeAt(0) < 32)) return null;
-  if (next.startsWith('/sign-in') || next.startsWith('/sign-up')) return null;
+  // Never back to a sign-in page, nor to a page that acts on a mailed link's token.
+  if (/^\/(sign-in|sign-up|set-password|forgot-password)(?=$|[/?#])/.test(next)) return null;
   return next;
 }

@@ -74,9 +74,11 @@ export function AccountPage() {
             <dt className="text-sm font-medium text-muted-foreground">Name</dt>
             <dd className="text-foreground">{displayName(user)}</dd>
             <dt className="text-sm font-medium text-muted-foreground">Email</dt>
-            <dd className="break-all text-foreground">
-              {user.email}{' '}
-              {user.emailVerified && <span className="ml-1 text-sm text-success">verified</span>}
+            <dd className="text-foreground">
+              <span className="break-all">{user.email}</span>{' '}
+              {user.emailVerified && (
+                <span className="ml-1 whitespace-nowrap text-sm text-success">verified</span>
+              )}
             </dd>
             <dt className="text-sm font-medium text-muted-foreground">Role</dt>
             <dd>

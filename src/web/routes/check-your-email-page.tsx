@@ -1,11 +1,12 @@
-import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
 import { AuthShell, LocalIdentityOnly } from '../components/auth-shell.tsx';
-import { Button } from '../components/button.tsx';
+import { SendLinkButton } from '../components/send-link-button.tsx';
 import { useClientConfig } from '../hooks/use-client-config.ts';
-import { ApiRequestError, authRequest } from '../lib/api-client.ts';
-import { validateEmail } from '../lib/sign-up-validation.ts';
+import { forgotPasswordPath } from '../lib/password-links.ts';
+import { emailOrNull } from '../lib/sign-up-validation.ts';
+
+const linkClass = 'font-medium text-primary underline underline-offset-4';
 
 export function CheckYourEmailPage() {
   return (
@@ -15,12 +16,16 @@ export function CheckYourEmailPage() {
   );
 }
 
+/**
+ * After signing up. The page says the same whatever the address (the server reveals nothing
+ * either): the mail is what differs, so the page explains each kind of mail.
+ */
 function CheckYourEmail() {
   const [searchParams] = useSearchParams();
   const config = useClientConfig();
-  const raw = searchParams.get('email')?.trim() ?? '';
-  const email = raw && !validateEmail(raw) ? raw : null;
+  const email = emailOrNull(searchParams.get('email'));
   const outbox = config.data?.mailTransport === 'outbox';
+  const waitlistMode = config.data?.signUpMode === 'waitlist';
 
   return (
     <AuthShell
@@ -28,7 +33,7 @@ function CheckYourEmail() {
       pageTitle="Check your email"
       footer={
         <>
-          Verified already?{' '}
+          Chose your password already?{' '}
           <Link
             to="/sign-in"
             className="font-medium text-primary underline-offset-4 hover:underline"
@@ -42,16 +47,18 @@ function CheckYourEmail() {
         <p>
           We mailed a link to{' '}
           {email ? (
-            <strong className="font-medium text-foreground">{email}</strong>
+            <strong className="break-all font-medium text-foreground">{email}</strong>
           ) : (
             'your address'
           )}
-          . Open it to verify your email address: it signs you in and takes you to your account.
+          . Open it to confirm the address and choose your password: then you are signed in. The
+          link works for 24 hours, once.
         </p>
-        {config.data?.signUpMode === 'waitlist' ? (
+        {waitlistMode ? (
           <p>
             Your account then has the role an admin approved your address with, coach or client, and
-            a short guide shows you where to start.
+            a short guide shows you where to start. If the address is not approved yet, the mail
+            says so instead, and how to join the waitlist.
           </p>
         ) : (
           <p>
@@ -59,6 +66,10 @@ function CheckYourEmail() {
             client).
           </p>
         )}
+        <p>
+          If the address has an account already, the mail has links to sign in and to reset the
+          password instead.
+        </p>
         {outbox && (
           <Alert tone="info" title="This server keeps mail in its outbox" live={false}>
             <p>
@@ -74,59 +85,22 @@ function CheckYourEmail() {
             </p>
           </Alert>
         )}
-        {email && <ResendLink email={email} />}
+        <div className="border-t border-border pt-4">
+          <p className="text-sm">
+            No mail after a few minutes? Look in your spam folder
+            {email ? ', or ask for it again.' : '.'}
+          </p>
+          {email ? (
+            <SendLinkButton email={email} justSent className="mt-3" />
+          ) : (
+            <p className="mt-3 text-sm">
+              <Link to={forgotPasswordPath()} className={linkClass}>
+                Ask for a new link
+              </Link>
+            </p>
+          )}
+        </div>
       </div>
     </AuthShell>
-  );
-}
-
-function ResendLink({ email }: { email: string }) {
-  const [state, setState] = useState<
-    { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent' } | { kind: 'failed'; message: string }
-  >({ kind: 'idle' });
-
-  async function resend() {
-    setState({ kind: 'sending' });
-    try {
-      await authRequest('/api/auth/send-verification-email', {
-        method: 'POST',
-        body: { email, callbackURL: '/account' },
-      });
-      setState({ kind: 'sent' });
-    } catch (error) {
-      const message =
-        error instanceof ApiRequestError && error.status === 429
-          ? 'A link was sent moments ago. Wait a minute before asking for another.'
-          : error instanceof ApiRequestError
-            ? error.message
-            : 'Try again in a moment.';
-      setState({ kind: 'failed', message });
-    }
-  }
-
-  return (
-    <div className="border-t border-border pt-4">
-      <p className="text-sm">No mail after a few minutes? Look in your spam folder, or:</p>
-      <Button
-        variant="secondary"
-        size="sm"
-        className="mt-3"
-        onClick={resend}
-        pending={state.kind === 'sending'}
-        pendingLabel="Sending…"
-      >
-        Send the link again
-      </Button>
-      {state.kind === 'sent' && (
-        <Alert tone="success" className="mt-3">
-          <p>If an unverified account uses {email}, a new link is on its way.</p>
-        </Alert>
-      )}
-      {state.kind === 'failed' && (
-        <Alert tone="danger" className="mt-3">
-          <p>{state.message}</p>
-        </Alert>
-      )}
-    </div>
   );
 }

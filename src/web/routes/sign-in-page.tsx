@@ -5,38 +5,22 @@ import { Alert } from '../components/alert.tsx';
 import { AuthShell, LocalIdentityOnly, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
 import { PasswordField, TextField } from '../components/form-field.tsx';
+import { SendLinkButton } from '../components/send-link-button.tsx';
+import { useFocusWhen } from '../hooks/use-focus-when.ts';
 import { reloadSession } from '../hooks/use-session.ts';
-import { ApiRequestError, authRequest } from '../lib/api-client.ts';
+import { ApiRequestError } from '../lib/api-client.ts';
+import { type SignInProblem, signInProblem } from '../lib/auth-errors.ts';
+import { signInWithPassword } from '../lib/auth-requests.ts';
+import { forgotPasswordPath, pathAfterSignIn } from '../lib/password-links.ts';
 import { displayName, ROLE_AREAS, safeNextPath } from '../lib/roles.ts';
-import { type FieldErrors, type SignInValues, validateSignIn } from '../lib/sign-up-validation.ts';
+import {
+  emailOrNull,
+  type FieldErrors,
+  type SignInValues,
+  validateSignIn,
+} from '../lib/sign-up-validation.ts';
 
-type FormProblem =
-  | { kind: 'message'; title: string; text: string }
-  | { kind: 'unverified'; email: string };
-
-function problemOf(error: unknown): FormProblem {
-  if (error instanceof ApiRequestError) {
-    if (error.code === 'INVALID_EMAIL_OR_PASSWORD' || error.status === 401) {
-      return {
-        kind: 'message',
-        title: 'Wrong email or password',
-        text: 'That email and password do not match an account. Check both and try again.',
-      };
-    }
-    if (error.code === 'BANNED_USER') {
-      return { kind: 'message', title: 'This account is suspended', text: error.message };
-    }
-    if (error.status === 429) {
-      return {
-        kind: 'message',
-        title: 'Too many attempts',
-        text: 'Wait a minute, then try again.',
-      };
-    }
-    return { kind: 'message', title: 'Signing in failed', text: error.message };
-  }
-  return { kind: 'message', title: 'Signing in failed', text: 'Try again in a moment.' };
-}
+type FormProblem = SignInProblem & { email: string };
 
 export function SignInPage() {
   return (
@@ -47,11 +31,19 @@ export function SignInPage() {
 }
 
 function SignInForm() {
-  const [values, setValues] = useState<SignInValues>({ email: '', password: '' });
+  const [searchParams] = useSearchParams();
+  // `/sign-in?email=…` (from a mail, or from the set-password page) fills in the address.
+  const [values, setValues] = useState<SignInValues>(() => ({
+    email: emailOrNull(searchParams.get('email')) ?? '',
+    password: '',
+  }));
   const [errors, setErrors] = useState<FieldErrors<SignInValues>>({});
   const [problem, setProblem] = useState<FormProblem | null>(null);
+  // A wrong password selects the password to type again; any other problem takes the focus.
+  const problemRef = useFocusWhen<HTMLDivElement>(
+    problem?.kind === 'message' && problem.selectPassword ? null : problem,
+  );
   const [pending, setPending] = useState(false);
-  const [searchParams] = useSearchParams();
   const navigate = useNavigate();
   const client = useQueryClient();
   const signedIn = useAlreadySignedIn();
@@ -100,10 +92,7 @@ function SignInForm() {
     setProblem(null);
     const email = values.email.trim();
     try {
-      await authRequest('/api/auth/sign-in/email', {
-        method: 'POST',
-        body: { email, password: values.password },
-      });
+      await signInWithPassword(email, values.password);
       const me = await reloadSession(client);
       if (!me) {
         throw new ApiRequestError({
@@ -113,14 +102,14 @@ function SignInForm() {
             'You were signed in, but this browser did not keep the session. Allow cookies for this site and try again.',
         });
       }
-      await navigate(next ?? ROLE_AREAS[me.role].path, { replace: true });
+      await navigate(pathAfterSignIn(me.role, next), { replace: true });
     } catch (error) {
-      if (error instanceof ApiRequestError && error.code === 'EMAIL_NOT_VERIFIED') {
-        setProblem({ kind: 'unverified', email });
-      } else {
-        setProblem(problemOf(error));
-        if (error instanceof ApiRequestError && error.status === 401) passwordRef.current?.select();
-      }
+      const found: FormProblem =
+        error instanceof ApiRequestError && error.code === 'no_session'
+          ? { kind: 'message', title: 'Signing in failed', message: error.message, email }
+          : { ...signInProblem(error), email };
+      setProblem(found);
+      if (found.kind === 'message' && found.selectPassword) passwordRef.current?.select();
       setPending(false);
     }
   }
@@ -143,25 +132,23 @@ function SignInForm() {
       }
     >
       <form noValidate onSubmit={handleSubmit} className="space-y-5" aria-label="Sign in">
-        {problem?.kind === 'message' && (
-          <Alert tone="danger" title={problem.title}>
-            <p>{problem.text}</p>
-          </Alert>
-        )}
-        {problem?.kind === 'unverified' && (
-          <Alert tone="warning" title="Verify your email address first">
-            <p>
-              We sent a new link to {problem.email}. Open it to verify your address; it signs you
-              in.{' '}
-              <Link
-                to={`/check-your-email?email=${encodeURIComponent(problem.email)}`}
-                className="font-medium text-primary underline underline-offset-4"
-              >
-                Where is my mail?
-              </Link>
-            </p>
-          </Alert>
-        )}
+        <div ref={problemRef} tabIndex={-1} className="space-y-5 outline-none empty:hidden">
+          {problem?.kind === 'message' && (
+            <Alert tone="danger" title={problem.title}>
+              <p>{problem.message}</p>
+            </Alert>
+          )}
+          {problem?.kind === 'unverified' && (
+            <Alert tone="warning" title="Confirm your email address first">
+              <p>
+                This account's address is not confirmed yet. We can mail a link to{' '}
+                <span className="break-all">{problem.email}</span>: open it to confirm the address
+                and choose your password, and you are signed in.
+              </p>
+              <SendLinkButton email={problem.email} className="mt-3" />
+            </Alert>
+          )}
+        </div>
         <TextField
           label="Email"
           name="email"
@@ -174,16 +161,26 @@ function SignInForm() {
           error={errors.email}
           inputRef={emailRef}
         />
-        <PasswordField
-          label="Password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={values.password}
-          onChange={(event) => update('password', event.target.value)}
-          error={errors.password}
-          inputRef={passwordRef}
-        />
+        <div>
+          <PasswordField
+            label="Password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={values.password}
+            onChange={(event) => update('password', event.target.value)}
+            error={errors.password}
+            inputRef={passwordRef}
+          />
+          <p className="mt-2 text-sm">
+            <Link
+              to={forgotPasswordPath(values.email)}
+              className="font-medium text-primary underline-offset-4 hover:underline"
+            >
+              Forgot password?
+            </Link>
+          </p>
+        </div>
         <Button type="submit" className="w-full" pending={pending} pendingLabel="Signing in…">
           Sign in
         </Button>

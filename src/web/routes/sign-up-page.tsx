@@ -3,52 +3,23 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
 import { AuthShell, LocalIdentityOnly, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
-import { PasswordField, TextField } from '../components/form-field.tsx';
+import { TextField } from '../components/form-field.tsx';
 import { useClientConfig } from '../hooks/use-client-config.ts';
-import { ApiRequestError, authRequest } from '../lib/api-client.ts';
+import { useFocusWhen } from '../hooks/use-focus-when.ts';
+import { type FormProblem, signUpProblem } from '../lib/auth-errors.ts';
+import { signUp } from '../lib/auth-requests.ts';
+import { checkYourEmailPath } from '../lib/password-links.ts';
 import { displayName } from '../lib/roles.ts';
 import {
+  emailOrNull,
   type FieldErrors,
-  PASSWORD_MIN_LENGTH,
   type SignUpValues,
-  validateEmail,
   validateSignUp,
 } from '../lib/sign-up-validation.ts';
 
-const FIELDS: (keyof SignUpValues)[] = ['name', 'email', 'password'];
+const FIELDS: (keyof SignUpValues)[] = ['name', 'email'];
 
 const linkClass = 'font-medium text-primary underline underline-offset-4';
-
-type FormProblem =
-  | { kind: 'message'; title: string; message: string }
-  /** SIGN_UP_NOT_APPROVED: waitlist mode, and this email is not approved (yet). */
-  | { kind: 'not-approved'; message: string; email: string };
-
-/** Puts what the server said next to the field it is about, or above the form. */
-function placeServerError(error: unknown): {
-  field?: keyof SignUpValues;
-  message: string;
-  title?: string;
-} {
-  if (!(error instanceof ApiRequestError)) {
-    return { title: 'Signing up failed', message: 'Try again in a moment.' };
-  }
-  if (error.code.startsWith('USER_ALREADY_EXISTS')) {
-    return {
-      field: 'email',
-      message: 'An account with this email already exists. Sign in instead.',
-    };
-  }
-  if (error.code === 'INVALID_EMAIL') return { field: 'email', message: error.message };
-  if (error.code === 'PASSWORD_TOO_SHORT') {
-    return { field: 'password', message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` };
-  }
-  if (error.code === 'PASSWORD_TOO_LONG') return { field: 'password', message: error.message };
-  if (error.status === 429) {
-    return { title: 'Too many attempts', message: 'Wait a minute, then try again.' };
-  }
-  return { title: 'Signing up failed', message: error.message };
-}
 
 export function SignUpPage() {
   return (
@@ -60,7 +31,8 @@ export function SignUpPage() {
 
 /** Links to both waitlist pages, carrying the email along so it is typed once. */
 function WaitlistLinks({ email }: { email?: string }) {
-  const query = email && !validateEmail(email) ? `?email=${encodeURIComponent(email.trim())}` : '';
+  const address = emailOrNull(email);
+  const query = address ? `?email=${encodeURIComponent(address)}` : '';
   return (
     <>
       <Link to={`/waitlist/coach${query}`} className={linkClass}>
@@ -74,18 +46,23 @@ function WaitlistLinks({ email }: { email?: string }) {
   );
 }
 
+/**
+ * Name and email only. The server answers the same for every address and mails what fits it: the
+ * link to confirm the address and choose a password, a pointer to the waitlist, or (for an address
+ * that has an account) links to sign in and reset the password. So the password is chosen only
+ * once the mailbox is proven, and nobody can claim someone else's address first.
+ */
 function SignUpForm() {
   const [searchParams] = useSearchParams();
   // An invitation's link carries the address it was sent to: `/sign-up?email=…`.
-  const invitedEmail = searchParams.get('email')?.trim() ?? '';
   const [values, setValues] = useState<SignUpValues>(() => ({
     name: '',
-    email: invitedEmail && !validateEmail(invitedEmail) ? invitedEmail : '',
-    password: '',
+    email: emailOrNull(searchParams.get('email')) ?? '',
   }));
   const [errors, setErrors] = useState<FieldErrors<SignUpValues>>({});
   const [touched, setTouched] = useState<Partial<Record<keyof SignUpValues, boolean>>>({});
   const [formError, setFormError] = useState<FormProblem | null>(null);
+  const formErrorRef = useFocusWhen<HTMLDivElement>(formError);
   const [pending, setPending] = useState(false);
   const navigate = useNavigate();
   const config = useClientConfig();
@@ -93,7 +70,6 @@ function SignUpForm() {
   const refs: Record<keyof SignUpValues, RefObject<HTMLInputElement | null>> = {
     name: useRef<HTMLInputElement>(null),
     email: useRef<HTMLInputElement>(null),
-    password: useRef<HTMLInputElement>(null),
   };
 
   if (signedIn) {
@@ -129,40 +105,23 @@ function SignUpForm() {
     event.preventDefault();
     const found = validateSignUp(values);
     setErrors(found);
-    setTouched({ name: true, email: true, password: true });
+    setTouched({ name: true, email: true });
     const firstInvalid = FIELDS.find((field) => found[field]);
     if (firstInvalid) return refs[firstInvalid].current?.focus();
 
     setPending(true);
     setFormError(null);
-    const email = values.email.trim();
     try {
-      await authRequest('/api/auth/sign-up/email', {
-        method: 'POST',
-        body: {
-          name: values.name.trim(),
-          email,
-          password: values.password,
-          callbackURL: '/account',
-        },
-      });
-      await navigate(`/check-your-email?email=${encodeURIComponent(email)}`);
+      await signUp(values);
+      await navigate(checkYourEmailPath(values.email));
     } catch (error) {
-      if (error instanceof ApiRequestError && error.code === 'SIGN_UP_NOT_APPROVED') {
-        setFormError({ kind: 'not-approved', message: error.message, email });
-        setPending(false);
-        return;
-      }
-      const placed = placeServerError(error);
-      if (placed.field) {
-        setErrors((current) => ({ ...current, [placed.field as string]: placed.message }));
-        refs[placed.field].current?.focus();
+      const problem = signUpProblem(error);
+      if (problem.kind === 'fields') {
+        setErrors((current) => ({ ...current, ...problem.errors }));
+        const first = FIELDS.find((field) => problem.errors[field]);
+        if (first) refs[first].current?.focus();
       } else {
-        setFormError({
-          kind: 'message',
-          title: placed.title ?? 'Signing up failed',
-          message: placed.message,
-        });
+        setFormError({ title: problem.title, message: problem.message });
       }
       setPending(false);
     }
@@ -173,19 +132,23 @@ function SignUpForm() {
       title="Create your account"
       pageTitle="Sign up"
       lead={
-        waitlistMode ? (
-          <>
-            <p>
-              Sign-up needs an approved email address: use the one your invitation was sent to. Your
-              account has its role, coach or client, as soon as you confirm the address.
-            </p>
-            <p className="mt-2">
-              Not invited yet? Join the waitlist <WaitlistLinks email={values.email} />.
-            </p>
-          </>
-        ) : (
-          'After you confirm your email address, an admin approves your account and gives it its role.'
-        )
+        <>
+          <p>
+            {waitlistMode
+              ? 'Sign-up needs an approved email address: use the one your invitation was sent to. '
+              : ''}
+            We mail you a link to confirm the address; you choose your password from that link.
+          </p>
+          <p className="mt-2">
+            {waitlistMode ? (
+              <>
+                Not invited yet? Join the waitlist <WaitlistLinks email={values.email} />.
+              </>
+            ) : (
+              'Then an admin approves your account and gives it its role, coach or client.'
+            )}
+          </p>
+        </>
       }
       footer={
         <>
@@ -200,19 +163,12 @@ function SignUpForm() {
       }
     >
       <form noValidate onSubmit={handleSubmit} className="space-y-5" aria-label="Sign up">
-        {formError?.kind === 'message' && (
-          <Alert tone="danger" title={formError.title}>
-            <p>{formError.message}</p>
-          </Alert>
-        )}
-        {formError?.kind === 'not-approved' && (
-          <Alert tone="warning" title="Sign-up needs an approved email">
-            <p>{formError.message}</p>
-            <p className="mt-2">
-              Join the waitlist <WaitlistLinks email={formError.email} />, and sign up once your
-              invitation arrives.
-            </p>
-          </Alert>
+        {formError && (
+          <div ref={formErrorRef} tabIndex={-1} className="outline-none">
+            <Alert tone="danger" title={formError.title}>
+              <p>{formError.message}</p>
+            </Alert>
+          </div>
         )}
         <TextField
           label="Name"
@@ -236,27 +192,10 @@ function SignUpForm() {
           onChange={(event) => update('email', event.target.value)}
           onBlur={() => leave('email')}
           error={errors.email}
+          hint={errors.email ? undefined : 'The link to choose your password is sent here.'}
           inputRef={refs.email}
         />
-        <PasswordField
-          label="Password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={PASSWORD_MIN_LENGTH}
-          value={values.password}
-          onChange={(event) => update('password', event.target.value)}
-          onBlur={() => leave('password')}
-          error={errors.password}
-          hint={errors.password ? undefined : `At least ${PASSWORD_MIN_LENGTH} characters.`}
-          inputRef={refs.password}
-        />
-        <Button
-          type="submit"
-          className="w-full"
-          pending={pending}
-          pendingLabel="Creating your account…"
-        >
+        <Button type="submit" className="w-full" pending={pending} pendingLabel="Sending the link…">
           Create account
         </Button>
       </form>

@@ -37,14 +37,16 @@ const byAddress = (name: string, max: number, windowMs: number): Limit => ({
 
 const signUpByAddress = byAddress('sign-up-ip', 10, 10 * MINUTE);
 
-/** Limits counted before anything else is looked at, per client address. */
+/**
+ * Limits counted before anything else is looked at, per client address, on what an attacker would
+ * repeat. Session and token reads are left out: every page load makes them, a whole office may share
+ * one address, and they need a valid session cookie to be of any use.
+ */
 const addressLimits: Partial<Record<AuthEndpoint, Limit>> = {
   'sign-in': byAddress('sign-in-ip', 20, MINUTE),
   'request-password-reset': byAddress('password-link-ip', 10, 10 * MINUTE),
   'open-password-link': byAddress('password-open-ip', 30, 10 * MINUTE),
   'reset-password': byAddress('password-set-ip', 10, 10 * MINUTE),
-  'get-session': byAddress('session-ip', 300, MINUTE),
-  token: byAddress('token-ip', 300, MINUTE),
 };
 
 /** Mail goes to a person: at most a few per address an hour, whoever asks. */

@@ -7,6 +7,7 @@ import {
   approvedUserUpdateSchema,
   emailParamsSchema,
   exportQuerySchema,
+  IMPORT_MAX_ROWS,
   importJsonBodySchema,
   importQuerySchema,
   importReportSchema,
@@ -15,6 +16,7 @@ import {
   waitlistEntrySchema,
   waitlistPageSchema,
 } from '../../../contract/waitlist.ts';
+import { BadRequestError } from '../../http/errors.ts';
 import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
 import {
   addApprovedUser,
@@ -24,7 +26,12 @@ import {
 } from './approved-users.ts';
 import { backupRegistry, restoreRegistry } from './backup.ts';
 import type { WaitlistDeps } from './service.ts';
-import { exportApprovedUsers, importApprovedUsers, parseCsvRows } from './transfer.ts';
+import {
+  exportApprovedUsers,
+  importApprovedUsers,
+  parseCsvRows,
+  tooManyRowsMessage,
+} from './transfer.ts';
 
 const secured = [{ bearerAuth: [] }];
 const errors = {
@@ -118,19 +125,25 @@ export const approvedUserRoutes: FastifyPluginAsyncZod<WaitlistDeps & { guards: 
     {
       onRequest: admin,
       bodyLimit: TRANSFER_BODY_LIMIT,
+      // Ahead of the schema, whose refusal of a long `users` array would not say why.
+      preValidation: async (request) => {
+        const users = (request.body as { users?: unknown } | null)?.users;
+        if (Array.isArray(users) && users.length > IMPORT_MAX_ROWS)
+          throw new BadRequestError(tooManyRowsMessage(users.length));
+      },
       schema: {
         tags: ['admin'],
         summary:
-          'Import approved users from CSV (text/csv, header: email,role[,notes,name]) or JSON ({ users: [...] })',
+          'Import approved users from CSV (text/csv, header: email,role[,notes,name]) or JSON ({ users: [...] }), at most 50,000 rows',
         security: secured,
         querystring: importQuerySchema,
         body: z.union([z.string(), importJsonBodySchema]),
         response: { 200: importReportSchema, ...errors },
       },
     },
-    (request) => {
+    async (request) => {
       const rows =
-        typeof request.body === 'string' ? parseCsvRows(request.body) : request.body.users;
+        typeof request.body === 'string' ? await parseCsvRows(request.body) : request.body.users;
       return importApprovedUsers(deps, callerOf(request), rows, request.query);
     },
   );

@@ -2,16 +2,17 @@ import type { WaitlistEntryView, WaitlistPage } from '../../../contract/waitlist
 import { ConflictError, NotFoundError } from '../../http/errors.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import { recordAudit } from '../audit/service.ts';
+import { queueInvitation, queueRevocation } from './invitations.ts';
 import {
   deleteEntry,
-  findByEmail,
+  findById,
   insertIfNew,
   listEntries,
   lockEntry,
   updateEntry,
 } from './repository.ts';
 import type { WaitlistRole } from './schema.ts';
-import { revokeInvitation, sendInvitation, toView, type WaitlistDeps } from './service.ts';
+import { toView, type WaitlistDeps } from './service.ts';
 
 /** Approved users: the registry's entries that may sign up (approved) or did (joined). */
 export const APPROVED = ['approved', 'joined'] as const;
@@ -34,7 +35,10 @@ export async function listApprovedUsers(
   };
 }
 
-/** Pre-approves an email (whether or not it ever joined the waitlist) and invites it to sign up. */
+/**
+ * Pre-approves an email (whether or not it ever joined the waitlist) and queues its invitation to
+ * sign up, in the same transaction.
+ */
 export async function addApprovedUser(
   deps: WaitlistDeps,
   caller: Caller,
@@ -47,7 +51,7 @@ export async function addApprovedUser(
     approvedBy: caller.email,
     rejectedAt: null,
   };
-  const entry = await deps.db.transaction(async (tx) => {
+  const { entry, queued } = await deps.db.transaction(async (tx) => {
     const inserted = await insertIfNew(tx, {
       ...approvedFields,
       email: input.email,
@@ -72,10 +76,11 @@ export async function addApprovedUser(
       before: inserted ? null : { status: current.status, role: current.role },
       after: { status: approved.status, role: approved.role, notes: approved.notes },
     });
-    return approved;
+    const queued = await queueInvitation(tx, approved);
+    return { entry: (queued && (await findById(tx, approved.id))) || approved, queued };
   });
-  await sendInvitation(deps, entry);
-  return toView((await findByEmail(deps.db, entry.email)) ?? entry);
+  if (queued) deps.jobs.nudge();
+  return toView(entry);
 }
 
 export async function updateApprovedUser(
@@ -107,13 +112,16 @@ export async function updateApprovedUser(
   return toView(entry);
 }
 
-/** Removes an email from the registry, and revokes its invitation if it was not used yet. */
+/**
+ * Removes an email from the registry; an invitation not used yet is revoked (queued in the same
+ * transaction). One still queued finds the entry gone when it runs, and sends nothing.
+ */
 export async function removeApprovedUser(
   deps: WaitlistDeps,
   caller: Caller,
   email: string,
 ): Promise<void> {
-  const revoke = await deps.db.transaction(async (tx) => {
+  const revoked = await deps.db.transaction(async (tx) => {
     const current = await lockEntry(tx, { email });
     if (current?.status !== 'approved' && current?.status !== 'joined')
       throw new NotFoundError('Approved user');
@@ -125,7 +133,9 @@ export async function removeApprovedUser(
       before: { status: current.status, role: current.role, notes: current.notes },
       after: null,
     });
-    return current.status === 'approved' ? current.invitationId : null;
+    return current.status === 'approved' && current.invitationId
+      ? queueRevocation(tx, current.invitationId)
+      : false;
   });
-  if (revoke) await revokeInvitation(deps, revoke);
+  if (revoked) deps.jobs.nudge();
 }

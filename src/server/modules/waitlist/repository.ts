@@ -1,4 +1,17 @@
-import { and, asc, count, desc, eq, ilike, inArray, isNull, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  isNull,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
 import {
   type WaitlistEntry,
@@ -122,37 +135,86 @@ export async function deleteEntry(tx: Database, id: string): Promise<void> {
   await tx.delete(waitlistEntries).where(eq(waitlistEntries.id, id));
 }
 
-/**
- * Claims the right to send the entry's invitation: exactly one caller gets the row back, however
- * many approve the same entry at once, so one invitation is sent.
- */
-export async function claimInvitation(
-  db: Database,
-  id: string,
-): Promise<WaitlistEntry | undefined> {
-  const [row] = await db
-    .update(waitlistEntries)
-    .set({ invitedAt: sql`now()` })
-    .where(
-      and(
-        eq(waitlistEntries.id, id),
-        eq(waitlistEntries.status, 'approved'),
-        isNull(waitlistEntries.invitedAt),
-      ),
-    )
-    .returning();
+export async function findById(db: Database, id: string): Promise<WaitlistEntry | undefined> {
+  const [row] = await db.select().from(waitlistEntries).where(eq(waitlistEntries.id, id));
   return row;
 }
 
+/** Notes that the entries' invitations are queued (`invited_at`), in the transaction that queues them. */
+export async function markInvitationsQueued(tx: Database, ids: string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += 500) {
+    await tx
+      .update(waitlistEntries)
+      .set({ invitedAt: sql`now()` })
+      .where(inArray(waitlistEntries.id, ids.slice(start, start + 500)));
+  }
+}
+
+/**
+ * Records the invitation the provider created for an entry, only if the entry is still that email,
+ * approved, and without one: returns false otherwise (the approval was withdrawn, or another run
+ * recorded one first), and the caller revokes the invitation it holds.
+ */
 export async function recordInvitation(
   db: Database,
-  id: string,
-  invitationId: string | null,
-): Promise<void> {
+  entry: { id: string; email: string },
+  invitationId: string,
+): Promise<boolean> {
+  const rows = await db
+    .update(waitlistEntries)
+    .set({ invitationId, invitedAt: sql`coalesce(${waitlistEntries.invitedAt}, now())` })
+    .where(
+      and(
+        eq(waitlistEntries.id, entry.id),
+        eq(waitlistEntries.email, entry.email),
+        eq(waitlistEntries.status, 'approved'),
+        isNull(waitlistEntries.invitationId),
+      ),
+    )
+    .returning({ id: waitlistEntries.id });
+  return rows.length > 0;
+}
+
+/** The invitation could not be sent at all: the entry no longer says one is on its way. */
+export async function clearQueuedInvitation(db: Database, id: string): Promise<void> {
   await db
     .update(waitlistEntries)
-    .set(invitationId ? { invitationId } : { invitedAt: null })
-    .where(eq(waitlistEntries.id, id));
+    .set({ invitedAt: null })
+    .where(and(eq(waitlistEntries.id, id), isNull(waitlistEntries.invitationId)));
+}
+
+/**
+ * The entries that hold an invitation not used yet (approved, with an invitation id), locked until
+ * the transaction ends: what a restore may have to withdraw.
+ */
+export async function lockOpenInvitations(
+  tx: Database,
+): Promise<{ id: string; email: string; invitationId: string; invitedAt: Date | null }[]> {
+  const rows = await tx
+    .select({
+      id: waitlistEntries.id,
+      email: waitlistEntries.email,
+      invitationId: waitlistEntries.invitationId,
+      invitedAt: waitlistEntries.invitedAt,
+    })
+    .from(waitlistEntries)
+    .where(and(eq(waitlistEntries.status, 'approved'), isNotNull(waitlistEntries.invitationId)))
+    .for('update');
+  return rows.flatMap((row) =>
+    row.invitationId ? [{ ...row, invitationId: row.invitationId }] : [],
+  );
+}
+
+/** Points an entry at an invitation (a restore keeps the live one of an email still approved). */
+export async function setInvitation(
+  tx: Database,
+  email: string,
+  invitation: { invitationId: string; invitedAt: Date | null },
+): Promise<void> {
+  await tx
+    .update(waitlistEntries)
+    .set({ invitationId: invitation.invitationId, invitedAt: invitation.invitedAt })
+    .where(eq(waitlistEntries.email, email));
 }
 
 /** Marks an approved entry joined; returns it only for the first caller (events may repeat). */

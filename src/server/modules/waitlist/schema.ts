@@ -27,8 +27,12 @@ export const waitlistEntries = pgTable(
     rejectedAt: timestamp('rejected_at', { withTimezone: true }),
     /** The admins' notes. */
     notes: text('notes'),
-    /** The sign-up invitation sent on approval; set once, so approving twice sends one mail. */
+    /**
+     * The sign-up invitation the provider created for this approval (by the `waitlist.invite` job);
+     * set once, so approving twice sends one mail.
+     */
     invitationId: text('invitation_id'),
+    /** When the invitation was queued (it is on its way); cleared if it could not be sent at all. */
     invitedAt: timestamp('invited_at', { withTimezone: true }),
     joinedUserId: text('joined_user_id'),
     joinedAt: timestamp('joined_at', { withTimezone: true }),

@@ -8,24 +8,29 @@ import type {
 import type { Database } from '../../db/client.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import type { IdentityProvider } from '../../identity/port.ts';
+import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
+import { queueInvitation, queueMirror, queueRevocation } from './invitations.ts';
 import {
-  claimInvitation,
   type EntryFilter,
   type EntrySort,
+  findById,
   insertIfNew,
   listEntries,
   lockEntry,
-  recordInvitation,
   updateEntry,
 } from './repository.ts';
 import type { WaitlistEntry, WaitlistRole } from './schema.ts';
+
+export { queueInvitation, queueInvitations, queueRevocation } from './invitations.ts';
 
 export type WaitlistDeps = {
   db: Database;
   identity: IdentityProvider;
   publicUrl: string;
   log: FastifyBaseLogger;
+  /** The server's job runner: invitations and their revocation are its jobs. */
+  jobs: JobRunner;
 };
 
 type Target = { email: string } | { id: string };
@@ -66,17 +71,16 @@ export async function joinWaitlist(
   deps: WaitlistDeps,
   input: { email: string; role: WaitlistRole; name?: string; note?: string },
 ) {
-  const created = await insertIfNew(deps.db, {
-    ...input,
-    status: 'pending',
-    waitlistJoinedAt: new Date(),
-  });
-  if (created && deps.identity.waitlist) {
-    // Clerk's waitlist mirrors ours; if Clerk is briefly unavailable the registry still has the entry.
-    await deps.identity.waitlist.createEntry(input.email).catch((error: unknown) => {
-      deps.log.warn({ err: error }, 'could not mirror the waitlist entry to the identity provider');
+  const created = await deps.db.transaction(async (tx) => {
+    const inserted = await insertIfNew(tx, {
+      ...input,
+      status: 'pending',
+      waitlistJoinedAt: new Date(),
     });
-  }
+    // Clerk's waitlist mirrors ours; while Clerk is unavailable the job retries.
+    return inserted ? await queueMirror(tx, deps, input.email) : false;
+  });
+  if (created) deps.jobs.nudge();
   return JOIN_RECEIPT;
 }
 
@@ -103,31 +107,6 @@ export async function listWaitlist(
   };
 }
 
-/**
- * Sends the sign-up invitation of an approved entry unless one was sent: the claim makes sure that
- * approving twice, even at the same moment, mails once. A failure releases the claim for a retry.
- */
-export async function sendInvitation(deps: WaitlistDeps, entry: WaitlistEntry): Promise<boolean> {
-  const claimed = await claimInvitation(deps.db, entry.id);
-  if (!claimed) return false;
-  try {
-    const invitation = await deps.identity.invitations.create({
-      emailAddress: claimed.email,
-      publicMetadata: { primary_role: claimed.role },
-      redirectUrl: `${deps.publicUrl}/sign-up`,
-    });
-    await recordInvitation(deps.db, claimed.id, invitation.id);
-    return true;
-  } catch (error) {
-    await recordInvitation(deps.db, claimed.id, null);
-    deps.log.warn(
-      { err: error, entryId: claimed.id },
-      'could not send the sign-up invitation; approving again retries',
-    );
-    return false;
-  }
-}
-
 function targetsOf(body: { emails?: string[]; ids?: string[] }): Target[] {
   return body.emails
     ? [...new Set(body.emails)].map((email) => ({ email }))
@@ -136,6 +115,11 @@ function targetsOf(body: { emails?: string[]; ids?: string[] }): Target[] {
 
 const labelOf = (target: Target) => ('email' in target ? target.email : target.id);
 
+/**
+ * Approves entries with a role. The invitation is queued in the transaction of the approval (and
+ * also for an entry already approved whose invitation never went out); `invitationSent` says this
+ * call queued one.
+ */
 export async function approve(
   deps: WaitlistDeps,
   caller: Caller,
@@ -143,34 +127,42 @@ export async function approve(
 ): Promise<BulkResult> {
   const results: BulkResult['results'] = [];
   for (const target of targetsOf(body)) {
-    const { outcome, entry } = await deps.db.transaction(async (tx) => {
+    const { outcome, entry, invitationSent } = await deps.db.transaction(async (tx) => {
       const current = await lockEntry(tx, target);
-      if (!current) return { outcome: 'not_found' as BulkOutcome, entry: undefined };
+      if (!current)
+        return { outcome: 'not_found' as BulkOutcome, entry: undefined, invitationSent: false };
       if (current.status === 'joined')
-        return { outcome: 'already_joined' as BulkOutcome, entry: current };
-      if (current.status === 'approved')
-        return { outcome: 'already_approved' as BulkOutcome, entry: current };
-      const approved = await updateEntry(tx, current.id, {
-        status: 'approved',
-        role: body.role,
-        approvedAt: new Date(),
-        approvedBy: caller.email,
-        rejectedAt: null,
-        notes: body.notes ?? current.notes,
-      });
-      await recordAudit(tx, {
-        actor: caller.userId,
-        action: 'waitlist.approve',
-        target: `waitlist:${current.email}`,
-        before: { status: current.status, role: current.role },
-        after: { status: approved.status, role: approved.role, notes: approved.notes },
-      });
-      return { outcome: 'approved' as BulkOutcome, entry: approved };
+        return { outcome: 'already_joined' as BulkOutcome, entry: current, invitationSent: false };
+      let outcome: BulkOutcome = 'already_approved';
+      let entry = current;
+      if (current.status !== 'approved') {
+        outcome = 'approved';
+        entry = await updateEntry(tx, current.id, {
+          status: 'approved',
+          role: body.role,
+          approvedAt: new Date(),
+          approvedBy: caller.email,
+          rejectedAt: null,
+          notes: body.notes ?? current.notes,
+        });
+        await recordAudit(tx, {
+          actor: caller.userId,
+          action: 'waitlist.approve',
+          target: `waitlist:${current.email}`,
+          before: { status: current.status, role: current.role },
+          after: { status: entry.status, role: entry.role, notes: entry.notes },
+        });
+      }
+      const queued = await queueInvitation(tx, entry);
+      if (queued) entry = (await findById(tx, entry.id)) ?? entry;
+      return { outcome, entry, invitationSent: queued };
     });
-    const invitationSent = entry?.status === 'approved' ? await sendInvitation(deps, entry) : false;
+    if (invitationSent) deps.jobs.nudge();
     results.push({
       target: labelOf(target),
       outcome,
+      // The name is the contract's: it now means "an invitation was queued by this call" (the job
+      // runner sends it moments later, and again after a crash until it is sent).
       invitationSent,
       entry: entry ? toView(entry) : null,
     });
@@ -178,6 +170,7 @@ export async function approve(
   return { results };
 }
 
+/** Rejects entries; an invitation not used yet is revoked (queued in the same transaction). */
 export async function reject(
   deps: WaitlistDeps,
   caller: Caller,
@@ -185,13 +178,14 @@ export async function reject(
 ): Promise<BulkResult> {
   const results: BulkResult['results'] = [];
   for (const target of targetsOf(body)) {
-    const { outcome, entry, revoke } = await deps.db.transaction(async (tx) => {
+    const { outcome, entry, revoked } = await deps.db.transaction(async (tx) => {
       const current = await lockEntry(tx, target);
-      if (!current) return { outcome: 'not_found' as BulkOutcome, entry: undefined, revoke: null };
+      if (!current)
+        return { outcome: 'not_found' as BulkOutcome, entry: undefined, revoked: false };
       if (current.status === 'joined')
-        return { outcome: 'already_joined' as BulkOutcome, entry: current, revoke: null };
+        return { outcome: 'already_joined' as BulkOutcome, entry: current, revoked: false };
       if (current.status === 'rejected')
-        return { outcome: 'already_rejected' as BulkOutcome, entry: current, revoke: null };
+        return { outcome: 'already_rejected' as BulkOutcome, entry: current, revoked: false };
       const rejected = await updateEntry(tx, current.id, {
         status: 'rejected',
         rejectedAt: new Date(),
@@ -206,9 +200,13 @@ export async function reject(
         before: { status: current.status },
         after: { status: rejected.status, notes: rejected.notes },
       });
-      return { outcome: 'rejected' as BulkOutcome, entry: rejected, revoke: current.invitationId };
+      // An invitation still queued finds the entry rejected when it runs, and sends nothing.
+      const revoked = current.invitationId
+        ? await queueRevocation(tx, current.invitationId)
+        : false;
+      return { outcome: 'rejected' as BulkOutcome, entry: rejected, revoked };
     });
-    if (revoke) await revokeInvitation(deps, revoke);
+    if (revoked) deps.jobs.nudge();
     results.push({
       target: labelOf(target),
       outcome,
@@ -217,14 +215,4 @@ export async function reject(
     });
   }
   return { results };
-}
-
-/** A withdrawn approval takes its pending invitation with it; one already used or gone is fine. */
-export async function revokeInvitation(deps: WaitlistDeps, invitationId: string): Promise<void> {
-  await deps.identity.invitations.revoke(invitationId).catch((error: unknown) => {
-    deps.log.info(
-      { err: error, invitationId },
-      'the invitation could not be revoked (used or gone)',
-    );
-  });
 }

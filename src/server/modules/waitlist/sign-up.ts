@@ -19,8 +19,14 @@ export function waitlistSignUpPolicy(db: Database, adminEmails: string[]) {
 
 /**
  * The role an admin pre-assigned reaches the user once their email is verified, and the entry is
- * marked joined. The role is written before the entry is marked, so a failure in between is
- * repaired by the event's redelivery; a repeated event finds the entry joined and does nothing.
+ * marked joined. The registry is read when the event is handled, not when the invitation went out
+ * (invitations carry no role): an email no longer approved by then (rejected, removed, restored
+ * away) gets nothing, and a role changed meanwhile is the one applied.
+ *
+ * The role is written before the entry is marked, so a failure in between is repaired by the
+ * event's redelivery; a repeated event finds the entry joined and does nothing. If the approval is
+ * withdrawn between the read and the mark (the mark finds the entry no longer approved), the role
+ * just written is taken back.
  */
 export function assignPreApprovedRoles(
   bus: IdentityEventBus,
@@ -30,12 +36,18 @@ export function assignPreApprovedRoles(
   const handle = async ({ data }: { data: { user: IdentityUser } }) => {
     const { user } = data;
     if (!user.emailVerified) return;
-    const entry = await findByEmail(db, user.email.toLowerCase());
+    const email = user.email.toLowerCase();
+    const entry = await findByEmail(db, email);
     if (entry?.status !== 'approved') return;
-    if (user.publicMetadata.primary_role !== entry.role) {
-      await identity.users.updatePublicMetadata(user.id, { primary_role: entry.role });
+    const previous = user.publicMetadata.primary_role;
+    const changed = previous !== entry.role;
+    if (changed) await identity.users.updatePublicMetadata(user.id, { primary_role: entry.role });
+    if (await markJoined(db, entry.email, user.id)) return;
+    const now = await findByEmail(db, email);
+    if (now?.status === 'joined' && now.joinedUserId === user.id) return;
+    if (changed) {
+      await identity.users.updatePublicMetadata(user.id, { primary_role: previous ?? null });
     }
-    await markJoined(db, entry.email, user.id);
   };
   bus.on('user.created', handle);
   bus.on('user.updated', handle);

@@ -1,14 +1,26 @@
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
-import { emailSchema, type ImportReport, waitlistRoleSchema } from '../../../contract/waitlist.ts';
-import { BadRequestError } from '../../http/errors.ts';
+import {
+  emailSchema,
+  IMPORT_MAX_ROWS,
+  type ImportReport,
+  noteSchema,
+  personNameSchema,
+  waitlistRoleSchema,
+} from '../../../contract/waitlist.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import { type AuditRecord, recordAudits } from '../audit/service.ts';
 import { APPROVED } from './approved-users.ts';
-import { allEntries, insertIfNew, lockEntry, updateEntry } from './repository.ts';
+import {
+  type ApprovalChange,
+  applyApprovalChanges,
+  findEntriesByEmail,
+  insertApproved,
+  lockEntriesByEmail,
+} from './bulk-repository.ts';
+import { ROWS_PER_TURN, readCsv, toCsv, yieldToOthers } from './csv.ts';
+import { allEntries } from './repository.ts';
 import type { WaitlistEntry } from './schema.ts';
-import { sendInvitation, type WaitlistDeps } from './service.ts';
+import { queueInvitations, type WaitlistDeps } from './service.ts';
 
 const blankToUndefined = (value: unknown) =>
   typeof value === 'string' && value.trim() === '' ? undefined : value;
@@ -19,32 +31,42 @@ const importRowSchema = z.object({
     (value) => (typeof value === 'string' ? value.trim().toLowerCase() : value),
     waitlistRoleSchema,
   ),
-  notes: z.preprocess(blankToUndefined, z.string().trim().max(2000).optional()),
-  name: z.preprocess(blankToUndefined, z.string().trim().max(120).optional()),
+  notes: z.preprocess(blankToUndefined, noteSchema.optional()),
+  name: z.preprocess(blankToUndefined, personNameSchema.optional()),
 });
 type ImportRow = z.infer<typeof importRowSchema>;
 
-/** CSV with a header row naming at least `email` and `role` (any order, any case). */
-export function parseCsvRows(text: string): unknown[] {
-  try {
-    return parse(text, {
-      columns: (header: string[]) => header.map((name) => name.trim().toLowerCase()),
-      skip_empty_lines: true,
-      trim: true,
-      bom: true,
-    });
-  } catch (error) {
-    throw new BadRequestError(`The CSV could not be read: ${(error as Error).message}`);
-  }
+const split = `Split the file and import each part (an import takes at most ${IMPORT_MAX_ROWS.toLocaleString('en')} rows).`;
+
+/** Why an import with `count` rows (or, unknown, more than the cap) is refused. */
+export function tooManyRowsMessage(count?: number): string {
+  return count === undefined
+    ? `The CSV has more than ${IMPORT_MAX_ROWS.toLocaleString('en')} data rows. ${split}`
+    : `The JSON has ${count.toLocaleString('en')} users. ${split}`;
+}
+
+/**
+ * CSV with a header line naming at least `email` and `role` (any order, any case; other columns,
+ * such as an export's, are ignored). Read as a stream, at most IMPORT_MAX_ROWS rows.
+ */
+export async function parseCsvRows(text: string): Promise<unknown[]> {
+  const { rows } = await readCsv(text, {
+    required: ['email', 'role'],
+    maxRows: IMPORT_MAX_ROWS,
+    tooManyRows: () => tooManyRowsMessage(),
+  });
+  return rows;
 }
 
 type Outcome = ImportReport['rows'][number]['outcome'];
 
-const DRY_RUN = Symbol('dry run');
+type CheckedRow = { row: number; email: string | null; data?: ImportRow; errors: string[] };
 
-function validateRows(rows: unknown[]) {
+async function validateRows(rows: unknown[]): Promise<CheckedRow[]> {
   const seen = new Map<string, number>();
-  return rows.map((raw, index) => {
+  const checked: CheckedRow[] = [];
+  for (const [index, raw] of rows.entries()) {
+    if (index > 0 && index % ROWS_PER_TURN === 0) await yieldToOthers();
     const parsed = importRowSchema.safeParse(raw);
     const email = parsed.success
       ? parsed.data.email
@@ -59,62 +81,149 @@ function validateRows(rows: unknown[]) {
       if (first !== undefined) errors.push(`email: also on row ${first}`);
       else seen.set(parsed.data.email, index + 1);
     }
-    return {
+    checked.push({
       row: index + 1,
       email,
       data: errors.length === 0 && parsed.success ? parsed.data : undefined,
       errors,
-    };
-  });
+    });
+  }
+  return checked;
 }
 
-async function applyRow(
-  tx: WaitlistDeps['db'],
-  caller: Caller,
-  row: ImportRow,
-): Promise<{ outcome: Outcome; entry?: WaitlistEntry; audit?: AuditRecord }> {
-  const approvedFields = {
-    status: 'approved' as const,
-    role: row.role,
-    approvedAt: new Date(),
-    approvedBy: caller.email,
-    rejectedAt: null,
-  };
-  const inserted = await insertIfNew(tx, {
-    ...approvedFields,
-    email: row.email,
-    name: row.name ?? null,
-    notes: row.notes ?? null,
-  });
-  const audit = (before: unknown, after: WaitlistEntry): AuditRecord => ({
-    actor: caller.userId,
-    action: 'approved_users.import',
-    target: `waitlist:${row.email}`,
-    before,
-    after: { status: after.status, role: after.role, notes: after.notes },
-  });
-  if (inserted) return { outcome: 'added', entry: inserted, audit: audit(null, inserted) };
-  const current = await lockEntry(tx, { email: row.email });
-  if (!current) throw new Error('the entry was neither inserted nor found');
+type ValidRow = { row: number; data: ImportRow };
+
+type Decision =
+  | { outcome: 'added' | 'skipped_joined' | 'unchanged' }
+  | { outcome: 'updated'; change: ApprovalChange };
+
+/** What importing `row` does to the entry of its email as it is now (`undefined`: none yet). */
+function decide(row: ImportRow, current: WaitlistEntry | undefined): Decision {
+  if (!current) return { outcome: 'added' };
   if (current.status === 'joined') return { outcome: 'skipped_joined' };
   const notes = row.notes ?? current.notes;
   if (current.status === 'approved' && current.role === row.role && current.notes === notes)
-    return { outcome: 'unchanged', entry: current };
-  const updated = await updateEntry(
-    tx,
-    current.id,
-    current.status === 'approved' ? { role: row.role, notes } : { ...approvedFields, notes },
-  );
+    return { outcome: 'unchanged' };
   return {
     outcome: 'updated',
-    entry: updated,
-    audit: audit({ status: current.status, role: current.role, notes: current.notes }, updated),
+    change: { id: current.id, role: row.role, notes, approve: current.status !== 'approved' },
   };
+}
+
+/** The rows in email order (so two imports at once lock their common entries in one order), sliced. */
+function* slicesOf(rows: ValidRow[]): Generator<ValidRow[]> {
+  const sorted = rows.toSorted((a, b) =>
+    a.data.email < b.data.email ? -1 : a.data.email > b.data.email ? 1 : 0,
+  );
+  for (let start = 0; start < sorted.length; start += ROWS_PER_TURN)
+    yield sorted.slice(start, start + ROWS_PER_TURN);
+}
+
+/**
+ * What each row would do, decided as the import decides it, from the entries as they are: a dry
+ * run (or an all-or-nothing import with a bad row) writes nothing, locks nothing, and leaves the
+ * database to other requests between slices.
+ */
+async function preview(db: WaitlistDeps['db'], rows: ValidRow[]): Promise<Map<number, Outcome>> {
+  const outcomes = new Map<number, Outcome>();
+  for (const slice of slicesOf(rows)) {
+    const entries = await findEntriesByEmail(
+      db,
+      slice.map(({ data }) => data.email),
+    );
+    const current = new Map(entries.map((entry) => [entry.email, entry]));
+    for (const { row, data } of slice)
+      outcomes.set(row, decide(data, current.get(data.email)).outcome);
+    await yieldToOthers();
+  }
+  return outcomes;
+}
+
+type Applied = { outcome: Outcome; entry?: WaitlistEntry };
+
+/**
+ * Applies the rows in one transaction, a slice at a time: add the new emails, lock the entries,
+ * update those that change, and audit every change.
+ */
+async function applyAll(
+  tx: WaitlistDeps['db'],
+  caller: Caller,
+  rows: ValidRow[],
+): Promise<Map<number, Applied>> {
+  const approval = { at: new Date(), by: caller.email };
+  const audit = (email: string, before: unknown, after: WaitlistEntry): AuditRecord => ({
+    actor: caller.userId,
+    action: 'approved_users.import',
+    target: `waitlist:${email}`,
+    before,
+    after: { status: after.status, role: after.role, notes: after.notes },
+  });
+  const results = new Map<number, Applied>();
+  for (const slice of slicesOf(rows)) {
+    const added = await insertApproved(
+      tx,
+      slice.map(({ data }) => ({
+        email: data.email,
+        name: data.name ?? null,
+        notes: data.notes ?? null,
+        role: data.role,
+      })),
+      approval,
+    );
+    const locked = await lockEntriesByEmail(
+      tx,
+      slice.map(({ data }) => data.email),
+    );
+    const current = new Map(locked.map((entry) => [entry.email, entry]));
+    const audits: AuditRecord[] = [];
+    const changing: { row: number; before: WaitlistEntry; change: ApprovalChange }[] = [];
+    for (const { row, data } of slice) {
+      const entry = current.get(data.email);
+      if (!entry) throw new Error('the entry was neither inserted nor found');
+      if (added.has(data.email)) {
+        results.set(row, { outcome: 'added', entry });
+        audits.push(audit(data.email, null, entry));
+        continue;
+      }
+      const decision = decide(data, entry);
+      if (decision.outcome === 'updated')
+        changing.push({ row, before: entry, change: decision.change });
+      else results.set(row, { outcome: decision.outcome, entry });
+    }
+    const updated = new Map(
+      (
+        await applyApprovalChanges(
+          tx,
+          changing.map(({ change }) => change),
+          approval,
+        )
+      ).map((entry) => [entry.id, entry]),
+    );
+    for (const { row, before } of changing) {
+      const after = updated.get(before.id);
+      if (!after) throw new Error(`waitlist entry ${before.id} vanished inside its transaction`);
+      results.set(row, { outcome: 'updated', entry: after });
+      audits.push(
+        audit(
+          after.email,
+          { status: before.status, role: before.role, notes: before.notes },
+          after,
+        ),
+      );
+    }
+    await recordAudits(tx, audits);
+    // The embedded database answers without ever giving the event loop a turn: give it one.
+    await yieldToOthers();
+  }
+  return results;
 }
 
 /**
  * Imports approved users. Every row is validated first; with `all-or-nothing` one bad row means
- * nothing changes. The valid rows apply in one transaction, then the newly approved are invited.
+ * nothing changes. The valid rows apply in one transaction, which also queues the newly approved
+ * ones' invitations, so that a crash right after the commit loses none of them.
+ * What is not applied (a dry run, or a bad row with all-or-nothing) is previewed: the report says
+ * exactly what each row would do.
  */
 export async function importApprovedUsers(
   deps: WaitlistDeps,
@@ -122,32 +231,30 @@ export async function importApprovedUsers(
   rows: unknown[],
   options: { mode: 'all-or-nothing' | 'valid-only'; dryRun: boolean; notify: boolean },
 ): Promise<ImportReport> {
-  const checked = validateRows(rows);
+  const checked = await validateRows(rows);
   const invalid = checked.filter((row) => row.errors.length > 0).length;
   const apply =
     !options.dryRun && rows.length > 0 && (invalid === 0 || options.mode === 'valid-only');
   const outcomes = new Map<number, Outcome>();
-  const approved: WaitlistEntry[] = [];
-  if (checked.some((row) => row.data)) {
-    try {
-      await deps.db.transaction(async (tx) => {
-        const audits: AuditRecord[] = [];
-        for (const row of checked) {
-          if (!row.data) continue;
-          const result = await applyRow(tx, caller, row.data);
-          outcomes.set(row.row, result.outcome);
-          if (result.audit) audits.push(result.audit);
-          if (result.entry && result.outcome !== 'unchanged') approved.push(result.entry);
-        }
-        await recordAudits(tx, audits);
-        // What is not to be applied (a dry run, or a bad row with all-or-nothing) is still worked
-        // out in full, so the report says exactly what each row would do, and then taken back.
-        if (!apply) throw DRY_RUN;
-      });
-    } catch (error) {
-      if (error !== DRY_RUN) throw error;
-    }
-    if (apply && options.notify) for (const entry of approved) await sendInvitation(deps, entry);
+  const valid = checked.flatMap(({ row, data }) => (data ? [{ row, data }] : []));
+  if (valid.length > 0 && apply) {
+    let queued = 0;
+    const results = await deps.db.transaction(async (tx) => {
+      const applied = await applyAll(tx, caller, valid);
+      if (options.notify) {
+        const approved = [...applied.values()].flatMap((result) =>
+          result.entry && (result.outcome === 'added' || result.outcome === 'updated')
+            ? [result.entry]
+            : [],
+        );
+        queued = (await queueInvitations(tx, approved)).size;
+      }
+      return applied;
+    });
+    if (queued > 0) deps.jobs.nudge();
+    for (const [row, result] of results) outcomes.set(row, result.outcome);
+  } else if (valid.length > 0) {
+    for (const [row, outcome] of await preview(deps.db, valid)) outcomes.set(row, outcome);
   }
   const report: ImportReport = {
     applied: apply,
@@ -187,10 +294,9 @@ export async function exportApprovedUsers(deps: WaitlistDeps, format: 'csv' | 'j
     approved_by: entry.approvedBy,
     joined_at: entry.joinedAt?.toISOString() ?? null,
   }));
+  // JSON is the faithful copy (it re-imports as it is); in CSV a cell a spreadsheet would take for a
+  // formula starts with a quote, which a CSV import takes off again.
   if (format === 'json')
     return { contentType: 'application/json', body: JSON.stringify({ users }, null, 2) };
-  return {
-    contentType: 'text/csv; charset=utf-8',
-    body: stringify(users, { header: true, columns: [...exportColumns] }),
-  };
+  return { contentType: 'text/csv; charset=utf-8', body: await toCsv(exportColumns, users) };
 }
