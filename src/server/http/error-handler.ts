@@ -130,7 +130,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     const sqlState = sqlStateOf(error);
     if (isRefusedValue(sqlState)) {
       // Warn: the schemas should have refused the value; the log says which kind, never the value.
-      request.log.warn({ err: errorForLog(error), sqlState }, 'the database refused a value');
+      request.log.warn({ err: error, sqlState }, 'the database refused a value');
       return send(reply, 400, {
         error: 'invalid_value',
         message:
@@ -139,7 +139,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error instanceof IdentityProviderError) {
       if (error.status >= 500)
-        request.log.error({ err: errorForLog(error), sqlState }, 'identity provider failed');
+        request.log.error({ err: error, sqlState }, 'identity provider failed');
       const code =
         error.status === 404
           ? 'not_found'
@@ -150,13 +150,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
-      request.log.info({ err: errorForLog(error) }, 'request refused');
+      request.log.info({ err: error }, 'request refused');
       return send(reply, status, {
         error: clientErrorCodes[status] ?? 'bad_request',
         message: error.message,
       });
     }
-    request.log.error({ err: errorForLog(error), sqlState }, 'request failed');
+    request.log.error({ err: error, sqlState }, 'request failed');
     return send(reply, 500, {
       error: 'internal_error',
       message: 'Something went wrong on our side. Quote the request id if you report it.',
@@ -184,7 +184,7 @@ export function frameworkErrors(error: FastifyError, request: FastifyRequest, re
       message: 'A part of the address is too long.',
     });
   }
-  request.log.error({ err: errorForLog(error) }, 'request failed before routing');
+  request.log.error({ err: error }, 'request failed before routing');
   return send(reply, 500, {
     error: 'internal_error',
     message: 'Something went wrong on our side. Quote the request id if you report it.',

@@ -1,5 +1,6 @@
 import type { FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
+import { errorForLog } from './error-handler.ts';
 
 // A password link's token in its path, and any `token` in a query (the set-password page's URL).
 const TOKEN_IN_PATH = /(\/reset-password\/)[^/?#]+/g;
@@ -23,6 +24,8 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
   return {
     level: config.logLevel,
     serializers: {
+      // Whoever logs an error, its query parameters and the values a database quotes stay out.
+      err: (error: unknown) => errorForLog(error),
       req: (request: RequestLike) => ({
         reqId: request.id,
         method: request.method,

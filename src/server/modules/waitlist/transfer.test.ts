@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { uniqueClientAddress, uniqueEmail } from '../../../../test/support/identity.ts';
 import { createWaitlistTestApp } from '../../../../test/support/waitlist-app.ts';
 import { IMPORT_MAX_ROWS } from '../../../contract/waitlist.ts';
-import { neutraliseFormulaCell, restoreFormulaCell } from './csv.ts';
+import { neutraliseFormulaCell, restoreFormulaCell } from '../../http/csv.ts';
 import { waitlistEntries } from './schema.ts';
 
 let app: Awaited<ReturnType<typeof createWaitlistTestApp>>['app'];

@@ -7,6 +7,7 @@ import {
   personNameSchema,
   waitlistRoleSchema,
 } from '../../../contract/waitlist.ts';
+import { ROWS_PER_TURN, readCsv, toCsv, yieldToOthers } from '../../http/csv.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import { type AuditRecord, recordAudits } from '../audit/service.ts';
 import { APPROVED } from './approved-users.ts';
@@ -17,7 +18,6 @@ import {
   insertApproved,
   lockEntriesByEmail,
 } from './bulk-repository.ts';
-import { ROWS_PER_TURN, readCsv, toCsv, yieldToOthers } from './csv.ts';
 import { allEntries } from './repository.ts';
 import type { WaitlistEntry } from './schema.ts';
 import { queueInvitations, type WaitlistDeps } from './service.ts';

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
-import { BadRequestError } from '../../http/errors.ts';
+import { BadRequestError } from './errors.ts';
 
 /** How many rows are worked through between two turns of the event loop given to other requests. */
 export const ROWS_PER_TURN = 500;
