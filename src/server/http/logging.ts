@@ -11,6 +11,18 @@ export function urlForLog(url: string): string {
   return url.replace(TOKEN_IN_PATH, '$1[redacted]').replace(TOKEN_IN_QUERY, '$1[redacted]');
 }
 
+/** Any error logged as `err`, in pino's shape, through `errorForLog`. */
+function serializeError(error: unknown) {
+  const kept = errorForLog(error);
+  if (typeof kept === 'string') return { type: 'Error', message: kept, stack: '' };
+  return {
+    ...kept,
+    type: String(kept.name ?? 'Error'),
+    message: String(kept.message ?? ''),
+    stack: String(kept.stack ?? ''),
+  };
+}
+
 type RequestLike = {
   id: unknown;
   method: string;
@@ -25,7 +37,7 @@ export function loggerOptions(config: Config): FastifyServerOptions['logger'] {
     level: config.logLevel,
     serializers: {
       // Whoever logs an error, its query parameters and the values a database quotes stay out.
-      err: (error: unknown) => errorForLog(error),
+      err: serializeError,
       req: (request: RequestLike) => ({
         reqId: request.id,
         method: request.method,
