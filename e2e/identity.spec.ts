@@ -9,11 +9,12 @@ import {
   linkInMail,
   MAIL,
   PASSWORD_LINK,
-  signedInPage,
+  signedInAdmin,
   signIn,
   uniqueEmail,
 } from './support/accounts.ts';
 import { watchForProblems } from './support/problems.ts';
+import { answerTooManyRequests } from './support/rate-limit.ts';
 
 declare global {
   interface Window {
@@ -57,8 +58,7 @@ test('a new person signs up, chooses a password from the mail, waits for approva
   await expect(page.getByText(/You can ask for another link in \d+ seconds/)).toBeVisible();
 
   // An admin, in a browser context of their own, finds the mail in the outbox (from the menu).
-  const { page: admin, problems: adminProblems } = await signedInPage(browser, ADMIN);
-  await expect(admin).toHaveURL('/admin');
+  const { admin, problems: adminProblems } = await signedInAdmin(browser);
   await admin.getByRole('link', { name: /Mail outbox/ }).click();
   await expect(admin).toHaveURL('/admin/outbox');
   await admin.getByLabel('Recipient').fill(email);
@@ -183,13 +183,7 @@ test('the sign-up form checks its fields and says what the server refuses in its
 
   // Too many attempts: how long to wait, from Retry-After.
   await page.unroute('**/api/auth/sign-up/email');
-  await page.route('**/api/auth/sign-up/email', (route) =>
-    route.fulfill({
-      status: 429,
-      headers: { 'Retry-After': '42' },
-      json: { error: 'too_many_requests', message: 'Rate limit exceeded', requestId: 'req-2' },
-    }),
-  );
+  await answerTooManyRequests(page, '**/api/auth/sign-up/email', 42, 'Rate limit exceeded');
   await form.getByRole('button', { name: 'Create account' }).click();
   await expect(form.getByRole('alert')).toContainText(
     'Too many attempts, try again in 42 seconds.',
@@ -236,13 +230,7 @@ test('signing in to an address not confirmed yet offers to send the link again',
 });
 
 test('too many failed sign-ins say how long to wait', async ({ page }) => {
-  await page.route('**/api/auth/sign-in/email', (route) =>
-    route.fulfill({
-      status: 429,
-      headers: { 'Retry-After': '150' },
-      json: { error: 'too_many_requests', message: 'Too many requests', requestId: 'r' },
-    }),
-  );
+  await answerTooManyRequests(page, '**/api/auth/sign-in/email', 150);
   await signIn(page, CLIENT, 'not-the-password-at-all');
   await expect(page.getByRole('alert')).toContainText('Too many attempts, try again in 3 minutes.');
   await expect(page).toHaveURL('/sign-in');

@@ -1,6 +1,5 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
 import {
-  ADMIN,
   choosePassword,
   expectNoSidewaysScroll,
   fillSignIn,
@@ -8,10 +7,11 @@ import {
   MAIL,
   PASSWORD_LINK,
   PHONE,
-  signedInPage,
+  signedInAdmin,
   uniqueEmail,
 } from './support/accounts.ts';
 import { watchForProblems } from './support/problems.ts';
+import { answerTooManyRequests } from './support/rate-limit.ts';
 
 // Runs against the open sign-up server (see playwright.config.ts): each journey makes an account
 // of its own, so that ending its sessions touches no other journey's demo account.
@@ -41,7 +41,7 @@ test('a forgotten password is reset from another browser: every other session en
   const name = 'Robin Reset';
   const oldPassword = 'the-first-password';
   const newPassword = 'a-brand-new-password';
-  const { page: admin, problems: adminProblems } = await signedInPage(browser, ADMIN);
+  const { admin, problems: adminProblems } = await signedInAdmin(browser);
 
   // Browser one: signed in to the account.
   const { email, page: first } = await newAccount(browser, admin, name, oldPassword);
@@ -134,13 +134,7 @@ test('the forgot-password page answers the same for an address with no account, 
 
   // Another address, and the server limits it (stood in for): the wait, in words.
   await page.getByRole('button', { name: 'Use another address' }).click();
-  await page.route('**/api/auth/request-password-reset', (route) =>
-    route.fulfill({
-      status: 429,
-      headers: { 'Retry-After': '30' },
-      json: { error: 'too_many_requests', message: 'Too many requests', requestId: 'r' },
-    }),
-  );
+  await answerTooManyRequests(page, '**/api/auth/request-password-reset', 30);
   await form.getByLabel('Email').fill(uniqueEmail('limited'));
   await form.getByRole('button', { name: 'Send the link' }).click();
   await expect(form.getByRole('alert')).toContainText(

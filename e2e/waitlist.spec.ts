@@ -1,32 +1,18 @@
 import { readFile } from 'node:fs/promises';
-import { type Browser, expect, type Page, test } from '@playwright/test';
+import { expect, type Page, test } from '@playwright/test';
 import {
-  ADMIN,
   choosePassword,
   countMails,
-  DEMO_PASSWORD,
   linkInMail,
   MAIL,
   PASSWORD_LINK,
+  signedInAdmin,
   signIn,
   uniqueEmail,
 } from './support/accounts.ts';
 import { watchForProblems } from './support/problems.ts';
 
 // Runs against the server in waitlist mode (see playwright.config.ts), with the demo accounts.
-
-async function signedInAdmin(browser: Browser): Promise<{ admin: Page; problems: string[] }> {
-  const context = await browser.newContext();
-  const admin = await context.newPage();
-  const problems = watchForProblems(admin);
-  await admin.goto('/sign-in');
-  const form = admin.getByRole('form', { name: 'Sign in' });
-  await form.getByLabel('Email').fill(ADMIN);
-  await form.getByLabel('Password', { exact: true }).fill(DEMO_PASSWORD);
-  await form.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await expect(admin).toHaveURL('/admin');
-  return { admin, problems };
-}
 
 /** Opens the admin's user menu and follows one of its admin links. */
 async function viaUserMenu(admin: Page, link: string) {

@@ -53,6 +53,15 @@ export async function signedInPage(
   return { page, problems };
 }
 
+/** The demo admin in a browser context of their own, on the admin home page. */
+export async function signedInAdmin(
+  browser: Browser,
+): Promise<{ admin: Page; problems: string[] }> {
+  const { page: admin, problems } = await signedInPage(browser, ADMIN);
+  await expect(admin).toHaveURL('/admin');
+  return { admin, problems };
+}
+
 /**
  * The link of the newest mail of that subject to that address, as this app's path (the admin reads
  * the outbox). Read again until it is there: a mail may be kept a moment after the answer.

@@ -65,6 +65,21 @@ describe('loadConfig', () => {
     }
   });
 
+  it('derives PUBLIC_URL from HOST and PORT unless it is set, and says which', () => {
+    expect(loadConfig({ HOST: '0.0.0.0', PORT: '3001' })).toMatchObject({
+      publicUrl: 'http://localhost:3001',
+      publicUrlConfigured: false,
+    });
+    expect(loadConfig({ PORT: '3001', PUBLIC_URL: 'https://arete.example.com/' })).toMatchObject({
+      publicUrl: 'https://arete.example.com',
+      publicUrlConfigured: true,
+    });
+  });
+
+  it('refuses a short AUTH_SECRET', () => {
+    expect(() => loadConfig({ AUTH_SECRET: 'too-short' })).toThrow(/AUTH_SECRET/);
+  });
+
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });

@@ -75,7 +75,15 @@ export type Config = {
   signUpMode: 'waitlist' | 'open';
   /** Where people reach the app: links in mail, token issuer, trusted origin. */
   publicUrl: string;
-  /** Absent: generated on first start and kept under `dataDir`. */
+  /**
+   * False when `publicUrl` was derived from HOST and PORT: then it differs between servers, which
+   * must share one (a token names it as issuer and audience).
+   */
+  publicUrlConfigured: boolean;
+  /**
+   * Absent: the one kept under `dataDir`, or one generated on first start, as long as the database
+   * holds no signing keys made with another (see identity/local/secret.ts).
+   */
   authSecret: string | undefined;
   adminEmails: string[];
   mail: { smtpUrl: string | undefined; from: string };
@@ -128,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       /\/$/,
       '',
     ),
+    publicUrlConfigured: values.PUBLIC_URL !== undefined,
     authSecret: values.AUTH_SECRET,
     adminEmails: values.ADMIN_EMAILS,
     mail: { smtpUrl: values.SMTP_URL, from: values.MAIL_FROM },
@@ -169,6 +178,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     signUpMode: 'open',
     rateLimits: true,
     publicUrl: 'http://127.0.0.1:3000',
+    publicUrlConfigured: true,
     authSecret: 'test-secret-that-is-long-enough-for-better-auth',
     adminEmails: [],
     mail: { smtpUrl: undefined, from: 'Arete <no-reply@arete.test>' },

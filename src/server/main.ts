@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, loadDotEnv } from './config.ts';
 import { DatabaseLockedError, openDatabase } from './db/client.ts';
 import { runMigrations } from './db/migrate.ts';
 import { describeDemoAccounts } from './identity/local/demo-users.ts';
+import { AuthSecretMismatchError } from './identity/local/secret.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -30,6 +31,27 @@ try {
 await runMigrations(database);
 
 const app = await buildApp({ config, database });
+try {
+  // Under the boot lock, so that servers starting together on an empty database make one first key.
+  await database.withMigrationLock(() => app.identity.signing.check());
+} catch (error) {
+  if (!(error instanceof AuthSecretMismatchError)) throw error;
+  await app.close();
+  await database.close();
+  fail(error.message);
+}
+// Both matter to the embedded provider on a database that other servers may share.
+const sharedLocalIdentity = Boolean(config.databaseUrl) && !config.clerk;
+if (sharedLocalIdentity && !config.authSecret) {
+  app.log.warn(
+    'AUTH_SECRET is not set: this server uses the secret kept in DATA_DIR/secrets/auth-secret. Every server on this database needs that same secret: set AUTH_SECRET on each (see "Running on several servers" in the README).',
+  );
+}
+if (sharedLocalIdentity && !config.publicUrlConfigured) {
+  app.log.warn(
+    `PUBLIC_URL is not set: tokens and mailed links name ${config.publicUrl}. Servers sharing this database must share one PUBLIC_URL (the address people use), or each refuses the tokens of the others.`,
+  );
+}
 app.jobs.start();
 
 if (process.argv.includes('--demo')) {

@@ -16,9 +16,12 @@ const sizeClasses: Record<ButtonSize, string> = {
   sm: 'rounded-md px-3 py-1.5 text-sm',
 };
 
-/** Class names of a button, for links that look like one. */
+/**
+ * Class names of a button, for links that look like one. `aria-disabled` looks like `disabled`: a
+ * button that waits that way keeps the keyboard focus.
+ */
 export function buttonClasses(variant: ButtonVariant = 'primary', size: ButtonSize = 'md'): string {
-  return `inline-flex items-center justify-center gap-2 font-medium transition-opacity disabled:cursor-not-allowed disabled:opacity-60 ${variantClasses[variant]} ${sizeClasses[size]}`;
+  return `inline-flex items-center justify-center gap-2 font-medium transition-opacity disabled:cursor-not-allowed disabled:opacity-60 aria-disabled:cursor-not-allowed aria-disabled:opacity-60 ${variantClasses[variant]} ${sizeClasses[size]}`;
 }
 
 export function Spinner({ className = 'size-4' }: { className?: string }) {

@@ -11,7 +11,7 @@ import {
 export const inputClasses =
   'w-full rounded-lg border border-border bg-surface px-3 py-2.5 text-foreground shadow-xs transition-colors placeholder:text-muted-foreground focus-visible:border-ring aria-invalid:border-danger disabled:opacity-60';
 
-type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & {
+export type TextFieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'className'> & {
   label: string;
   /** Shown under the field in red and announced with the field (aria-describedby). */
   error?: string | undefined;

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Alert } from './alert.tsx';
 import { Button, Spinner } from './button.tsx';
+import { linkClass } from './link-classes.ts';
 import { PageContainer } from './page-container.tsx';
 
 /** While something the page needs is loading. */
@@ -42,11 +43,7 @@ export function ErrorState({
 /** A link-styled button that clears a message the person has read. */
 export function DismissButton({ onClick }: { onClick: () => void }) {
   return (
-    <button
-      type="button"
-      onClick={onClick}
-      className="mt-2 text-sm font-medium text-primary underline underline-offset-4"
-    >
+    <button type="button" onClick={onClick} className={`mt-2 text-sm ${linkClass}`}>
       Dismiss
     </button>
   );

@@ -1,7 +1,6 @@
 import { type ReactNode, useEffect, useState } from 'react';
-import { useCooldown } from '../hooks/use-cooldown.ts';
-import { formatWait, type SendLinkProblem, sendLinkProblem } from '../lib/auth-errors.ts';
-import { requestPasswordLink } from '../lib/auth-requests.ts';
+import { usePasswordLinkRequest } from '../hooks/use-password-link-request.ts';
+import { formatWait, type SendLinkProblem } from '../lib/auth-errors.ts';
 import { RESEND_COOLDOWN_SECONDS } from '../lib/password-links.ts';
 import { Alert } from './alert.tsx';
 import { Button, type ButtonSize, type ButtonVariant, Spinner } from './button.tsx';
@@ -30,7 +29,7 @@ export function SendLinkButton({
   justSent?: boolean;
   className?: string;
 }) {
-  const cooldown = useCooldown();
+  const { send: request, cooldown } = usePasswordLinkRequest();
   const { start } = cooldown;
   useEffect(() => {
     if (justSent) start(RESEND_COOLDOWN_SECONDS);
@@ -46,15 +45,10 @@ export function SendLinkButton({
   async function send() {
     if (busy) return;
     setState({ kind: 'sending' });
-    try {
-      await requestPasswordLink(email);
-      setState({ kind: 'sent' });
-      cooldown.start(RESEND_COOLDOWN_SECONDS);
-    } catch (error) {
-      const problem = sendLinkProblem(error);
-      setState({ kind: 'failed', problem });
-      if (problem.retryAfterSeconds !== undefined) cooldown.start(problem.retryAfterSeconds);
-    }
+    const problem = await request(email);
+    if (problem) return setState({ kind: 'failed', problem });
+    setState({ kind: 'sent' });
+    cooldown.start(RESEND_COOLDOWN_SECONDS);
   }
 
   return (
@@ -65,7 +59,6 @@ export function SendLinkButton({
         aria-disabled={busy || undefined}
         aria-busy={state.kind === 'sending' || undefined}
         onClick={() => void send()}
-        className="aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
       >
         {state.kind === 'sending' ? (
           <>

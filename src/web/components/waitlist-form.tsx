@@ -13,7 +13,9 @@ import {
 } from '../lib/waitlist.ts';
 import { Alert } from './alert.tsx';
 import { Button } from './button.tsx';
+import { EmailField } from './email-field.tsx';
 import { TextAreaField, TextField } from './form-field.tsx';
+import { LabelledForm } from './labelled-form.tsx';
 import { BuildingIcon, CompassIcon } from './role-icons.tsx';
 
 export const WAITLIST_ICONS: Record<WaitlistRole, ComponentType> = {
@@ -187,11 +189,10 @@ export function WaitlistForm({
 
   const noteLength = values.note.trim().length;
   return (
-    <form
-      noValidate
+    <LabelledForm
+      label={`Join the waitlist as a ${role}`}
       onSubmit={handleSubmit}
-      aria-label={`Join the waitlist as a ${role}`}
-      className={`space-y-5 ${className}`}
+      className={className}
     >
       {formError && (
         <Alert tone="danger" title={formError.title}>
@@ -208,13 +209,7 @@ export function WaitlistForm({
         error={errors.name}
         inputRef={nameRef}
       />
-      <TextField
-        label="Email"
-        name="email"
-        type="email"
-        inputMode="email"
-        autoComplete="email"
-        required
+      <EmailField
         value={values.email}
         onChange={(event) => update('email', event.target.value)}
         onBlur={() => leave('email')}
@@ -243,6 +238,6 @@ export function WaitlistForm({
       <p className="text-xs leading-relaxed text-muted-foreground">
         Your email is used only to invite you. Asking twice changes nothing.
       </p>
-    </form>
+    </LabelledForm>
   );
 }

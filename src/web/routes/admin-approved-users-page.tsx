@@ -5,6 +5,7 @@ import { Alert } from '../components/alert.tsx';
 import { Button } from '../components/button.tsx';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
 import { inputClasses, SelectField, TextAreaField, TextField } from '../components/form-field.tsx';
+import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { ActionError, LoadError, LoadingState, PageHeader } from '../components/page-state.tsx';
 import { Pagination } from '../components/pagination.tsx';
@@ -687,11 +688,7 @@ function ImportApprovedUsers() {
           {source.kind === 'file' && (
             <p className="mt-1.5 text-sm text-muted-foreground">
               Using <span className="font-medium text-foreground">{source.name}</span>.{' '}
-              <button
-                type="button"
-                onClick={clearFile}
-                className="font-medium text-primary underline underline-offset-4"
-              >
+              <button type="button" onClick={clearFile} className={linkClass}>
                 Paste CSV instead
               </button>
             </p>

@@ -1,29 +1,23 @@
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../components/alert.tsx';
-import { AuthShell, LocalIdentityOnly } from '../components/auth-shell.tsx';
+import { AuthFooterLink } from '../components/auth-footer-link.tsx';
+import { AuthShell } from '../components/auth-shell.tsx';
+import { linkClass } from '../components/link-classes.ts';
+import { localIdentityPage } from '../components/local-identity-page.tsx';
 import { SendLinkButton } from '../components/send-link-button.tsx';
 import { useClientConfig } from '../hooks/use-client-config.ts';
+import { useEmailParam } from '../hooks/use-email-param.ts';
 import { forgotPasswordPath } from '../lib/password-links.ts';
-import { emailOrNull } from '../lib/sign-up-validation.ts';
 
-const linkClass = 'font-medium text-primary underline underline-offset-4';
-
-export function CheckYourEmailPage() {
-  return (
-    <LocalIdentityOnly pageTitle="Check your email">
-      <CheckYourEmail />
-    </LocalIdentityOnly>
-  );
-}
+export const CheckYourEmailPage = localIdentityPage('Check your email', CheckYourEmail);
 
 /**
  * After signing up. The page says the same whatever the address (the server reveals nothing
  * either): the mail is what differs, so the page explains each kind of mail.
  */
 function CheckYourEmail() {
-  const [searchParams] = useSearchParams();
   const config = useClientConfig();
-  const email = emailOrNull(searchParams.get('email'));
+  const email = useEmailParam();
   const outbox = config.data?.mailTransport === 'outbox';
   const waitlistMode = config.data?.signUpMode === 'waitlist';
 
@@ -32,15 +26,9 @@ function CheckYourEmail() {
       title="Check your email"
       pageTitle="Check your email"
       footer={
-        <>
-          Chose your password already?{' '}
-          <Link
-            to="/sign-in"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Sign in
-          </Link>
-        </>
+        <AuthFooterLink question="Chose your password already?" to="/sign-in">
+          Sign in
+        </AuthFooterLink>
       }
     >
       <div className="space-y-4 leading-relaxed text-muted-foreground">

@@ -1,40 +1,35 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { Alert } from '../components/alert.tsx';
-import { AuthShell, LocalIdentityOnly } from '../components/auth-shell.tsx';
+import { AuthFooterLink } from '../components/auth-footer-link.tsx';
+import { AuthShell } from '../components/auth-shell.tsx';
 import { Button } from '../components/button.tsx';
-import { TextField } from '../components/form-field.tsx';
+import { EmailField } from '../components/email-field.tsx';
+import { LabelledForm } from '../components/labelled-form.tsx';
+import { linkClass } from '../components/link-classes.ts';
+import { localIdentityPage } from '../components/local-identity-page.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SendLinkButton } from '../components/send-link-button.tsx';
 import { useClientConfig } from '../hooks/use-client-config.ts';
-import { useCooldown } from '../hooks/use-cooldown.ts';
-import { useFocusWhen } from '../hooks/use-focus-when.ts';
-import { type FormProblem, formatWait, sendLinkProblem } from '../lib/auth-errors.ts';
-import { requestPasswordLink } from '../lib/auth-requests.ts';
-import { emailOrNull, validateEmail } from '../lib/sign-up-validation.ts';
+import { useEmailParam } from '../hooks/use-email-param.ts';
+import { usePasswordLinkRequest } from '../hooks/use-password-link-request.ts';
+import { type FormProblem, formatWait } from '../lib/auth-errors.ts';
+import { validateEmail } from '../lib/sign-up-validation.ts';
 
-const linkClass = 'font-medium text-primary underline underline-offset-4';
-
-export function ForgotPasswordPage() {
-  return (
-    <LocalIdentityOnly pageTitle="Forgot your password?">
-      <ForgotPassword />
-    </LocalIdentityOnly>
-  );
-}
+export const ForgotPasswordPage = localIdentityPage('Forgot your password?', ForgotPassword);
 
 /**
  * Asks for a link to choose a new password. The answer, and so this page, is the same whatever
  * the address: it never tells whether an account uses it.
  */
 function ForgotPassword() {
-  const [searchParams] = useSearchParams();
-  const [email, setEmail] = useState(() => emailOrNull(searchParams.get('email')) ?? '');
+  const emailParam = useEmailParam();
+  const [email, setEmail] = useState(emailParam ?? '');
   const [error, setError] = useState<string | undefined>(undefined);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const problemRef = useFocusWhen<HTMLDivElement>(problem);
   const [pending, setPending] = useState(false);
   const [sentTo, setSentTo] = useState<string | null>(null);
-  const cooldown = useCooldown();
+  const { send, cooldown } = usePasswordLinkRequest();
   const emailRef = useRef<HTMLInputElement>(null);
 
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
@@ -46,20 +41,15 @@ function ForgotPassword() {
 
     setPending(true);
     setProblem(null);
-    try {
-      await requestPasswordLink(email);
+    const found = await send(email);
+    setPending(false);
+    if (!found) {
       setSentTo(email.trim());
-    } catch (caught) {
-      const found = sendLinkProblem(caught);
-      if (found.field === 'email') {
-        setError(found.message);
-        emailRef.current?.focus();
-      } else {
-        setProblem({ title: found.title, message: found.message });
-      }
-      if (found.retryAfterSeconds !== undefined) cooldown.start(found.retryAfterSeconds);
-    } finally {
-      setPending(false);
+    } else if (found.field === 'email') {
+      setError(found.message);
+      emailRef.current?.focus();
+    } else {
+      setProblem({ title: found.title, message: found.message });
     }
   }
 
@@ -81,37 +71,14 @@ function ForgotPassword() {
       pageTitle="Forgot your password?"
       lead="Enter the email address of your account. We mail you a link to choose a new password."
       footer={
-        <>
-          Remembered it?{' '}
-          <Link
-            to="/sign-in"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Sign in
-          </Link>
-        </>
+        <AuthFooterLink question="Remembered it?" to="/sign-in">
+          Sign in
+        </AuthFooterLink>
       }
     >
-      <form
-        noValidate
-        onSubmit={handleSubmit}
-        className="space-y-5"
-        aria-label="Ask for a new password link"
-      >
-        {problem && (
-          <div ref={problemRef} tabIndex={-1} className="outline-none">
-            <Alert tone="danger" title={problem.title}>
-              <p>{problem.message}</p>
-            </Alert>
-          </div>
-        )}
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          required
+      <LabelledForm label="Ask for a new password link" onSubmit={handleSubmit}>
+        <ProblemAlert problem={problem} />
+        <EmailField
           value={email}
           onChange={(event) => {
             setEmail(event.target.value);
@@ -122,7 +89,7 @@ function ForgotPassword() {
         />
         <Button
           type="submit"
-          className="w-full aria-disabled:cursor-not-allowed aria-disabled:opacity-60"
+          className="w-full"
           pending={pending}
           pendingLabel="Sending…"
           aria-disabled={cooldown.remaining > 0 || undefined}
@@ -134,7 +101,7 @@ function ForgotPassword() {
             You can ask again in {formatWait(cooldown.remaining)}.
           </p>
         )}
-      </form>
+      </LabelledForm>
     </AuthShell>
   );
 }

@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import { FeatureCard } from '../components/feature-card.tsx';
 import { HowItWorks } from '../components/how-it-works.tsx';
+import { quietLinkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { BuildingIcon, CompassIcon, ShieldCheckIcon } from '../components/role-icons.tsx';
 import { WAITLIST_COPY, WAITLIST_ICONS, WaitlistForm } from '../components/waitlist-form.tsx';
@@ -128,10 +129,7 @@ function WaitlistCard({ joinAs: role }: { joinAs: WaitlistRole }) {
         </div>
         <p className="mt-4 leading-relaxed text-muted-foreground">{copy.pitch}</p>
         <WaitlistForm joinAs={role} className="mt-6" />
-        <Link
-          to={`/waitlist/${role}`}
-          className="mt-4 self-start text-sm font-medium text-primary underline-offset-4 hover:underline"
-        >
+        <Link to={`/waitlist/${role}`} className={`mt-4 self-start text-sm ${quietLinkClass}`}>
           More about Arete {role === 'coach' ? 'for coaches' : 'for clients'}
         </Link>
       </section>

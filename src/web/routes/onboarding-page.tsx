@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { Button, buttonClasses } from '../components/button.tsx';
+import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
@@ -121,10 +122,7 @@ function GuideStep({ step, number }: { step: OnboardingStep; number: number }) {
         </div>
         <p className="mt-1 text-sm leading-relaxed text-muted-foreground">{step.text}</p>
         {step.to && !upcoming && (
-          <Link
-            to={step.to}
-            className="mt-3 inline-block text-sm font-medium text-primary underline underline-offset-4"
-          >
+          <Link to={step.to} className={`mt-3 inline-block text-sm ${linkClass}`}>
             Open<span className="sr-only">: {step.title}</span>
           </Link>
         )}

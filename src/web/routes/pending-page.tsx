@@ -1,5 +1,6 @@
 import { Link } from 'react-router';
 import { buttonClasses } from '../components/button.tsx';
+import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
@@ -57,7 +58,7 @@ export function PendingPage() {
           <li>Until then the coach, member and admin areas stay closed to your account.</li>
           <li>
             Your details are on your{' '}
-            <Link to="/account" className="font-medium text-primary underline underline-offset-4">
+            <Link to="/account" className={linkClass}>
               account page
             </Link>
             .

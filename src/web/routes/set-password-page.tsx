@@ -1,16 +1,20 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type Ref, useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
-import { AuthShell, LocalIdentityOnly } from '../components/auth-shell.tsx';
+import { AuthFooterLink } from '../components/auth-footer-link.tsx';
+import { AuthShell } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
-import { PasswordField, TextField } from '../components/form-field.tsx';
+import { EmailField } from '../components/email-field.tsx';
+import { PasswordField } from '../components/form-field.tsx';
+import { LabelledForm } from '../components/labelled-form.tsx';
+import { linkClass } from '../components/link-classes.ts';
+import { localIdentityPage } from '../components/local-identity-page.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
 import { SendLinkButton } from '../components/send-link-button.tsx';
-import { useFocusWhen } from '../hooks/use-focus-when.ts';
-import { reloadSession } from '../hooks/use-session.ts';
+import { useSignIn } from '../hooks/use-sign-in.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { type FormProblem, resetPasswordProblem, signInProblem } from '../lib/auth-errors.ts';
-import { resetPassword, signInWithPassword } from '../lib/auth-requests.ts';
+import { resetPassword } from '../lib/auth-requests.ts';
 import { shouldOfferOnboarding } from '../lib/onboarding.ts';
 import {
   forgotPasswordPath,
@@ -25,15 +29,7 @@ import {
   validateNewPassword,
 } from '../lib/sign-up-validation.ts';
 
-const linkClass = 'font-medium text-primary underline underline-offset-4';
-
-export function SetPasswordPage() {
-  return (
-    <LocalIdentityOnly pageTitle="Choose your password">
-      <SetPassword />
-    </LocalIdentityOnly>
-  );
-}
+export const SetPasswordPage = localIdentityPage('Choose your password', SetPassword);
 
 type Stage =
   | { kind: 'form' }
@@ -109,11 +105,10 @@ function PasswordForm({
   const [errors, setErrors] = useState<{ email?: string | undefined; password?: string }>({});
   const [checkAsTyped, setCheckAsTyped] = useState(false);
   const [problem, setProblem] = useState<FormProblem | null>(null);
-  const problemRef = useFocusWhen<HTMLDivElement>(problem);
   const [stage, setStage] = useState<'idle' | 'saving' | 'signing-in'>('idle');
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
-  const client = useQueryClient();
+  const signIn = useSignIn();
   const navigate = useNavigate();
 
   function changePassword(value: string) {
@@ -151,15 +146,7 @@ function PasswordForm({
     // Saved: every session of the account has ended. Sign in with the new password.
     setStage('signing-in');
     try {
-      await signInWithPassword(email, password);
-      const me = await reloadSession(client);
-      if (!me) {
-        throw new ApiRequestError({
-          status: 0,
-          code: 'no_session',
-          message: 'no session after signing in',
-        });
-      }
+      const me = await signIn(email, password);
       markPasswordChosen(me.id);
       await navigate(
         pathAfterPasswordSet(me.role, { offerOnboarding: shouldOfferOnboarding(me) }),
@@ -201,19 +188,8 @@ function PasswordForm({
         )
       }
     >
-      <form
-        noValidate
-        onSubmit={handleSubmit}
-        className="space-y-5"
-        aria-label="Choose your password"
-      >
-        {problem && (
-          <div ref={problemRef} tabIndex={-1} className="outline-none">
-            <Alert tone="danger" title={problem.title}>
-              <p>{problem.message}</p>
-            </Alert>
-          </div>
-        )}
+      <LabelledForm label="Choose your password" onSubmit={handleSubmit}>
+        <ProblemAlert problem={problem} />
         {linkEmail ? (
           // For password managers: which account this password belongs to.
           <input
@@ -225,13 +201,8 @@ function PasswordForm({
             hidden
           />
         ) : (
-          <TextField
-            label="Email"
-            name="email"
-            type="email"
-            inputMode="email"
+          <EmailField
             autoComplete="username"
-            required
             value={email}
             onChange={(event) => {
               setEmail(event.target.value);
@@ -269,7 +240,7 @@ function PasswordForm({
         >
           Save and sign in
         </Button>
-      </form>
+      </LabelledForm>
     </AuthShell>
   );
 }
@@ -293,15 +264,9 @@ function LinkProblem({
       pageTitle={reason === 'incomplete' ? 'Link not complete' : 'Link expired'}
       headingRef={headingRef}
       footer={
-        <>
-          Have a password already?{' '}
-          <Link
-            to="/sign-in"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Sign in
-          </Link>
-        </>
+        <AuthFooterLink question="Have a password already?" to="/sign-in">
+          Sign in
+        </AuthFooterLink>
       }
     >
       <div className="space-y-4 leading-relaxed text-muted-foreground">

@@ -1,40 +1,34 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
-import { AuthShell, LocalIdentityOnly, useAlreadySignedIn } from '../components/auth-shell.tsx';
+import { AuthFooterLink } from '../components/auth-footer-link.tsx';
+import { AuthShell, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
-import { PasswordField, TextField } from '../components/form-field.tsx';
+import { EmailField } from '../components/email-field.tsx';
+import { PasswordField } from '../components/form-field.tsx';
+import { LabelledForm } from '../components/labelled-form.tsx';
+import { quietLinkClass } from '../components/link-classes.ts';
+import { localIdentityPage } from '../components/local-identity-page.tsx';
 import { SendLinkButton } from '../components/send-link-button.tsx';
+import { useEmailParam } from '../hooks/use-email-param.ts';
 import { useFocusWhen } from '../hooks/use-focus-when.ts';
-import { reloadSession } from '../hooks/use-session.ts';
+import { useSignIn } from '../hooks/use-sign-in.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import { type SignInProblem, signInProblem } from '../lib/auth-errors.ts';
-import { signInWithPassword } from '../lib/auth-requests.ts';
 import { forgotPasswordPath, pathAfterSignIn } from '../lib/password-links.ts';
 import { displayName, ROLE_AREAS, safeNextPath } from '../lib/roles.ts';
-import {
-  emailOrNull,
-  type FieldErrors,
-  type SignInValues,
-  validateSignIn,
-} from '../lib/sign-up-validation.ts';
+import { type FieldErrors, type SignInValues, validateSignIn } from '../lib/sign-up-validation.ts';
 
 type FormProblem = SignInProblem & { email: string };
 
-export function SignInPage() {
-  return (
-    <LocalIdentityOnly pageTitle="Sign in">
-      <SignInForm />
-    </LocalIdentityOnly>
-  );
-}
+export const SignInPage = localIdentityPage('Sign in', SignInForm);
 
 function SignInForm() {
   const [searchParams] = useSearchParams();
   // `/sign-in?email=…` (from a mail, or from the set-password page) fills in the address.
+  const emailParam = useEmailParam();
   const [values, setValues] = useState<SignInValues>(() => ({
-    email: emailOrNull(searchParams.get('email')) ?? '',
+    email: emailParam ?? '',
     password: '',
   }));
   const [errors, setErrors] = useState<FieldErrors<SignInValues>>({});
@@ -45,7 +39,7 @@ function SignInForm() {
   );
   const [pending, setPending] = useState(false);
   const navigate = useNavigate();
-  const client = useQueryClient();
+  const signIn = useSignIn();
   const signedIn = useAlreadySignedIn();
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
@@ -92,16 +86,7 @@ function SignInForm() {
     setProblem(null);
     const email = values.email.trim();
     try {
-      await signInWithPassword(email, values.password);
-      const me = await reloadSession(client);
-      if (!me) {
-        throw new ApiRequestError({
-          status: 0,
-          code: 'no_session',
-          message:
-            'You were signed in, but this browser did not keep the session. Allow cookies for this site and try again.',
-        });
-      }
+      const me = await signIn(email, values.password);
       await navigate(pathAfterSignIn(me.role, next), { replace: true });
     } catch (error) {
       const found: FormProblem =
@@ -120,18 +105,12 @@ function SignInForm() {
       pageTitle="Sign in"
       lead={next ? 'Sign in to continue to the page you asked for.' : 'Welcome back to Arete.'}
       footer={
-        <>
-          New here?{' '}
-          <Link
-            to="/sign-up"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Create an account
-          </Link>
-        </>
+        <AuthFooterLink question="New here?" to="/sign-up">
+          Create an account
+        </AuthFooterLink>
       }
     >
-      <form noValidate onSubmit={handleSubmit} className="space-y-5" aria-label="Sign in">
+      <LabelledForm label="Sign in" onSubmit={handleSubmit}>
         <div ref={problemRef} tabIndex={-1} className="space-y-5 outline-none empty:hidden">
           {problem?.kind === 'message' && (
             <Alert tone="danger" title={problem.title}>
@@ -149,13 +128,7 @@ function SignInForm() {
             </Alert>
           )}
         </div>
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          autoComplete="email"
-          inputMode="email"
-          required
+        <EmailField
           value={values.email}
           onChange={(event) => update('email', event.target.value)}
           error={errors.email}
@@ -173,10 +146,7 @@ function SignInForm() {
             inputRef={passwordRef}
           />
           <p className="mt-2 text-sm">
-            <Link
-              to={forgotPasswordPath(values.email)}
-              className="font-medium text-primary underline-offset-4 hover:underline"
-            >
+            <Link to={forgotPasswordPath(values.email)} className={quietLinkClass}>
               Forgot password?
             </Link>
           </p>
@@ -184,7 +154,7 @@ function SignInForm() {
         <Button type="submit" className="w-full" pending={pending} pendingLabel="Signing in…">
           Sign in
         </Button>
-      </form>
+      </LabelledForm>
     </AuthShell>
   );
 }

@@ -1,11 +1,16 @@
 import { type FormEvent, type RefObject, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { Alert } from '../components/alert.tsx';
-import { AuthShell, LocalIdentityOnly, useAlreadySignedIn } from '../components/auth-shell.tsx';
+import { Link, useNavigate } from 'react-router';
+import { AuthFooterLink } from '../components/auth-footer-link.tsx';
+import { AuthShell, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
+import { EmailField } from '../components/email-field.tsx';
 import { TextField } from '../components/form-field.tsx';
+import { LabelledForm } from '../components/labelled-form.tsx';
+import { linkClass } from '../components/link-classes.ts';
+import { localIdentityPage } from '../components/local-identity-page.tsx';
+import { ProblemAlert } from '../components/problem-alert.tsx';
 import { useClientConfig } from '../hooks/use-client-config.ts';
-import { useFocusWhen } from '../hooks/use-focus-when.ts';
+import { useEmailParam } from '../hooks/use-email-param.ts';
 import { type FormProblem, signUpProblem } from '../lib/auth-errors.ts';
 import { signUp } from '../lib/auth-requests.ts';
 import { checkYourEmailPath } from '../lib/password-links.ts';
@@ -19,15 +24,7 @@ import {
 
 const FIELDS: (keyof SignUpValues)[] = ['name', 'email'];
 
-const linkClass = 'font-medium text-primary underline underline-offset-4';
-
-export function SignUpPage() {
-  return (
-    <LocalIdentityOnly pageTitle="Sign up">
-      <SignUpForm />
-    </LocalIdentityOnly>
-  );
-}
+export const SignUpPage = localIdentityPage('Sign up', SignUpForm);
 
 /** Links to both waitlist pages, carrying the email along so it is typed once. */
 function WaitlistLinks({ email }: { email?: string }) {
@@ -53,16 +50,15 @@ function WaitlistLinks({ email }: { email?: string }) {
  * once the mailbox is proven, and nobody can claim someone else's address first.
  */
 function SignUpForm() {
-  const [searchParams] = useSearchParams();
   // An invitation's link carries the address it was sent to: `/sign-up?email=…`.
+  const emailParam = useEmailParam();
   const [values, setValues] = useState<SignUpValues>(() => ({
     name: '',
-    email: emailOrNull(searchParams.get('email')) ?? '',
+    email: emailParam ?? '',
   }));
   const [errors, setErrors] = useState<FieldErrors<SignUpValues>>({});
   const [touched, setTouched] = useState<Partial<Record<keyof SignUpValues, boolean>>>({});
   const [formError, setFormError] = useState<FormProblem | null>(null);
-  const formErrorRef = useFocusWhen<HTMLDivElement>(formError);
   const [pending, setPending] = useState(false);
   const navigate = useNavigate();
   const config = useClientConfig();
@@ -151,25 +147,13 @@ function SignUpForm() {
         </>
       }
       footer={
-        <>
-          Already have an account?{' '}
-          <Link
-            to="/sign-in"
-            className="font-medium text-primary underline-offset-4 hover:underline"
-          >
-            Sign in
-          </Link>
-        </>
+        <AuthFooterLink question="Already have an account?" to="/sign-in">
+          Sign in
+        </AuthFooterLink>
       }
     >
-      <form noValidate onSubmit={handleSubmit} className="space-y-5" aria-label="Sign up">
-        {formError && (
-          <div ref={formErrorRef} tabIndex={-1} className="outline-none">
-            <Alert tone="danger" title={formError.title}>
-              <p>{formError.message}</p>
-            </Alert>
-          </div>
-        )}
+      <LabelledForm label="Sign up" onSubmit={handleSubmit}>
+        <ProblemAlert problem={formError} />
         <TextField
           label="Name"
           name="name"
@@ -181,13 +165,7 @@ function SignUpForm() {
           error={errors.name}
           inputRef={refs.name}
         />
-        <TextField
-          label="Email"
-          name="email"
-          type="email"
-          inputMode="email"
-          autoComplete="email"
-          required
+        <EmailField
           value={values.email}
           onChange={(event) => update('email', event.target.value)}
           onBlur={() => leave('email')}
@@ -198,7 +176,7 @@ function SignUpForm() {
         <Button type="submit" className="w-full" pending={pending} pendingLabel="Sending the link…">
           Create account
         </Button>
-      </form>
+      </LabelledForm>
     </AuthShell>
   );
 }

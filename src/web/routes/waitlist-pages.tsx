@@ -1,5 +1,6 @@
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { buttonClasses } from '../components/button.tsx';
+import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-state.tsx';
 import {
@@ -10,8 +11,6 @@ import {
 } from '../components/waitlist-form.tsx';
 import { validateEmail } from '../lib/sign-up-validation.ts';
 import { isWaitlistRole, type WaitlistRole } from '../lib/waitlist.ts';
-
-const linkClass = 'font-medium text-primary underline underline-offset-4';
 
 /** `/waitlist/coach` and `/waitlist/client`: one form, and what the waitlist means for the role. */
 export function WaitlistRolePage({ joinAs: role }: { joinAs: WaitlistRole }) {

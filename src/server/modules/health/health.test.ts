@@ -30,6 +30,7 @@ describe('GET /readyz', () => {
         reachable: true,
         migrations: { applied: expectedMigrationCount, expected: expectedMigrationCount },
       },
+      identity: { provider: 'local', tokenSigning: 'ok' },
     });
   });
 
@@ -42,6 +43,7 @@ describe('GET /readyz', () => {
       expect(response.json()).toMatchObject({
         status: 'not_ready',
         database: { reachable: true, migrations: { applied: 0, expected: expectedMigrationCount } },
+        identity: { tokenSigning: 'not_checked' },
       });
     } finally {
       await fresh.close();
@@ -60,6 +62,7 @@ describe('GET /readyz', () => {
       expect(response.json()).toMatchObject({
         status: 'not_ready',
         database: { reachable: false },
+        identity: { tokenSigning: 'not_checked' },
       });
     } finally {
       await fresh.close();

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { livenessSchema, readinessSchema } from '../../../contract/health.ts';
+import { livenessSchema } from '../../../contract/health.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
+import { serverReadinessSchema } from './schema.ts';
 import { checkLiveness, checkReadiness } from './service.ts';
 
 export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> = async (
@@ -24,12 +25,14 @@ export const healthRoutes: FastifyPluginAsyncZod<{ database: DatabaseHandle }> =
     {
       schema: {
         tags: ['health'],
-        summary: 'Readiness: the database is reachable and fully migrated',
-        response: { 200: readinessSchema, 503: readinessSchema },
+        summary:
+          'Readiness: the database is reachable and fully migrated, and API tokens can be issued',
+        response: { 200: serverReadinessSchema, 503: serverReadinessSchema },
       },
     },
     async (request, reply) => {
-      const readiness = await checkReadiness(database, request.log);
+      // The identity is decorated before this plugin is registered (app.ts).
+      const readiness = await checkReadiness(database, app.identity, request.log);
       return reply.code(readiness.status === 'ready' ? 200 : 503).send(readiness);
     },
   );
