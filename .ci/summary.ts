@@ -8,6 +8,11 @@ type PlaywrightReport = { stats: { expected: number; unexpected: number; flaky: 
 const suites = [
   { step: 'tests on PGlite', file: 'test-results/vitest-pglite.json', kind: 'vitest' },
   { step: 'tests on PostgreSQL', file: 'test-results/vitest-postgres.json', kind: 'vitest' },
+  {
+    step: 'two servers on one database',
+    file: 'test-results/vitest-servers.json',
+    kind: 'vitest',
+  },
   { step: 'browser journeys', file: 'test-results/e2e.json', kind: 'playwright' },
 ] as const;
 

@@ -1,5 +1,10 @@
-import { and, desc, eq } from 'drizzle-orm';
-import { type IdentityProvider, IdentityProviderError, type InvitationStatus } from '../port.ts';
+import { and, desc, eq, gt } from 'drizzle-orm';
+import {
+  type IdentityProvider,
+  IdentityProviderError,
+  type InvitationStatus,
+  type PublicMetadata,
+} from '../port.ts';
 import { type LocalContext, newId, recordEvent } from './context.ts';
 import { invitationStatus, toOrganizationInvitation } from './mapping.ts';
 import { appInvitations, auth_invitation, auth_organization } from './schema.ts';
@@ -134,18 +139,41 @@ export function localAppInvitations(context: LocalContext): IdentityProvider['in
     createdAt: row.createdAt,
     expiresAt: row.expiresAt,
   });
+  async function pendingInvitationLike(email: string, metadata: PublicMetadata) {
+    const rows = await db
+      .select()
+      .from(appInvitations)
+      .where(
+        and(
+          eq(appInvitations.email, email),
+          eq(appInvitations.status, 'pending'),
+          gt(appInvitations.expiresAt, new Date()),
+        ),
+      )
+      .orderBy(desc(appInvitations.createdAt));
+    const same = rows.find(
+      (row) => JSON.stringify(row.publicMetadata) === JSON.stringify(metadata),
+    );
+    return same ? [same] : undefined;
+  }
+
   return {
     async create({ emailAddress, publicMetadata, redirectUrl, expiresInDays }) {
       const email = emailAddress.trim().toLowerCase();
-      const [row] = await db
-        .insert(appInvitations)
-        .values({
-          id: newId('inv'),
-          email,
-          publicMetadata: publicMetadata ?? {},
-          expiresAt: expiryFrom(expiresInDays),
-        })
-        .returning();
+      const metadata = publicMetadata ?? {};
+      // A retry after a crash between creating and recording an invitation finds the first one and
+      // mails it again, instead of leaving a second pending invitation nobody knows about.
+      const [row] =
+        (await pendingInvitationLike(email, metadata)) ??
+        (await db
+          .insert(appInvitations)
+          .values({
+            id: newId('inv'),
+            email,
+            publicMetadata: metadata,
+            expiresAt: expiryFrom(expiresInDays),
+          })
+          .returning());
       if (!row) throw new Error('insert into auth_app_invitation returned no row');
       const link = withQuery(redirectUrl ?? `${context.publicUrl}/sign-up`, { email });
       await context.mailer.send({

@@ -260,6 +260,20 @@ describe('application invitations', () => {
     });
   });
 
+  it('mails the pending invitation again instead of making a second one for the same email', async () => {
+    const email = uniqueEmail('retried');
+    const first = await provider.invitations.create({ emailAddress: email });
+    const again = await provider.invitations.create({ emailAddress: email.toUpperCase() });
+    expect(again.id).toBe(first.id);
+    const other = await provider.invitations.create({
+      emailAddress: email,
+      publicMetadata: { session_auto_send_context: true },
+    });
+    expect(other.id).not.toBe(first.id);
+    await provider.invitations.revoke(first.id);
+    expect((await provider.invitations.create({ emailAddress: email })).id).not.toBe(first.id);
+  });
+
   it('does not apply a revoked invitation', async () => {
     const email = uniqueEmail('revoked');
     const invitation = await provider.invitations.create({
