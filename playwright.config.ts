@@ -74,9 +74,15 @@ export default defineConfig({
   },
   projects: [
     {
-      // The default sign-up policy: the landing page and the waitlist journeys.
+      // The default sign-up policy (the README's `npm start -- --demo`): the landing page, the
+      // waitlist journeys and the first run.
       name: 'waitlist',
-      testMatch: ['landing.spec.ts', 'waitlist.spec.ts'],
+      testMatch: [
+        'landing.spec.ts',
+        'waitlist.spec.ts',
+        'first-run.spec.ts',
+        'admin-lists.spec.ts',
+      ],
       use: { browserName: 'chromium', baseURL: WAITLIST_URL },
     },
     {

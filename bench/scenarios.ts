@@ -1,28 +1,55 @@
-// What `npm run bench` measures. Each capability adds its hot paths here.
+// What `npm run bench` measures. Each capability adds its hot paths here, and to bench/raw.ts the
+// same SQL done by hand, so that the bench prints what our own code costs beside it.
 import { randomUUID } from 'node:crypto';
 import type { BenchSession } from './session.ts';
 
 export type Scenario = {
+  /** Short, for the table and for `BENCH_SCENARIOS`. */
+  id: string;
   name: string;
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   /** Called for every request, so that each can differ (e.g. a new email each time). */
   body?: () => unknown;
-  headers?: (session: BenchSession) => Record<string, string>;
+  /** Called for every request (`index` counts them), so that each may carry another token. */
+  headers?: (session: BenchSession, index: number) => Record<string, string>;
+  /** bench/raw.ts answers the same request with the same SQL: the run prints the ratio to it. */
+  baseline?: boolean;
+  /** Needs `session.coldTokens` (PostgreSQL only: they are written straight into the database). */
+  cold?: boolean;
 };
 
 const asAdmin = (session: BenchSession) => ({ authorization: `Bearer ${session.adminToken}` });
 
 export const scenarios: Scenario[] = [
-  { name: 'liveness', method: 'GET', path: '/healthz' },
-  { name: 'readiness (one database round trip)', method: 'GET', path: '/readyz' },
+  { id: 'healthz', name: 'liveness', method: 'GET', path: '/healthz' },
   {
-    name: 'the signed-in user (token verification, cached role, one user read)',
+    id: 'readyz',
+    name: 'readiness (one database round trip)',
+    method: 'GET',
+    path: '/readyz',
+  },
+  {
+    id: 'me',
+    name: 'the signed-in user (token verification, cached session and role, one user read)',
     method: 'GET',
     path: '/api/v1/users/me',
     headers: asAdmin,
+    baseline: true,
   },
   {
+    id: 'me-cold',
+    name: 'the signed-in user, every token another user and session (caches always miss)',
+    method: 'GET',
+    path: '/api/v1/users/me',
+    headers: (session, index) => ({
+      authorization: `Bearer ${session.coldTokens[index % session.coldTokens.length]}`,
+    }),
+    baseline: true,
+    cold: true,
+  },
+  {
+    id: 'join',
     name: 'joining the waitlist (a new email each time; rate limits off)',
     method: 'POST',
     path: '/api/v1/waitlist',
@@ -31,17 +58,22 @@ export const scenarios: Scenario[] = [
       role: 'coach',
       name: 'Bench Person',
     }),
+    baseline: true,
   },
   {
-    name: 'the admin waitlist, first page, over the seeded registry',
+    id: 'admin-list',
+    name: 'the admin waitlist, first page of the seeded registry',
     method: 'GET',
-    path: '/api/v1/admin/waitlist?status=pending&pageSize=50',
+    path: '/api/v1/admin/waitlist?status=approved&pageSize=50',
     headers: asAdmin,
+    baseline: true,
   },
   {
+    id: 'admin-search',
     name: 'the admin waitlist, searched by email',
     method: 'GET',
     path: '/api/v1/admin/waitlist?query=seed.4242&pageSize=50',
     headers: asAdmin,
+    baseline: true,
   },
 ];

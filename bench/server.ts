@@ -16,22 +16,16 @@ async function freePort(): Promise<number> {
   return address.port;
 }
 
-/** Starts the production server in its own process, so the load generator does not share its loop. */
-export async function startServer(env: Record<string, string>): Promise<RunningServer> {
+/** Starts `node <script>` in its own process, so the load generator does not share its loop. */
+async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<RunningServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  // With the demo accounts, so that scenarios can sign in.
-  const child: ChildProcess = spawn(process.execPath, ['src/server/main.ts', '--demo'], {
-    // Request logging would be most of the work measured; warnings and errors still show.
-    // Rate limits off: a load test from one address is exactly what they exist to stop.
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      PORT: String(port),
-      LOG_LEVEL: 'warn',
-      RATE_LIMITS: 'off',
-      ...env,
-    },
+  const child: ChildProcess = spawn(process.execPath, args, {
+    env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   let exitCode: number | null | undefined;
@@ -39,20 +33,51 @@ export async function startServer(env: Record<string, string>): Promise<RunningS
     exitCode = code;
   });
   const deadline = Date.now() + START_TIMEOUT_MS;
-  while ((await fetch(`${url}/readyz`).catch(() => undefined))?.status !== 200) {
+  while ((await fetch(`${url}${readyPath}`).catch(() => undefined))?.status !== 200) {
     if (exitCode !== undefined)
-      throw new Error(`the server exited with ${exitCode} before it was ready`);
+      throw new Error(`${args.join(' ')} exited with ${exitCode} before it was ready`);
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server was not ready within ${START_TIMEOUT_MS / 1000} s`);
+      throw new Error(`${args.join(' ')} was not ready within ${START_TIMEOUT_MS / 1000} s`);
     }
     await sleep(100);
   }
   return {
     url,
     async stop() {
+      if (exitCode !== undefined) return;
+      const exited = once(child, 'exit');
       child.kill('SIGTERM');
-      if (exitCode === undefined) await once(child, 'exit');
+      await exited;
     },
   };
+}
+
+/** The production server, with the demo accounts (so that scenarios can sign in). */
+export function startServer(
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): Promise<RunningServer> {
+  return startProcess(
+    [...nodeOptions, 'src/server/main.ts', '--demo'],
+    {
+      NODE_ENV: 'production',
+      // Request logging would be much of the work measured; warnings and errors still show.
+      // BENCH_LOG_LEVEL=info measures it (the lines go nowhere, their making is what costs).
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
+      // Rate limits off: a load test from one address is exactly what they exist to stop.
+      RATE_LIMITS: 'off',
+      ...env,
+    },
+    '/readyz',
+  );
+}
+
+/** The raw baseline (bench/raw.ts) on the same database, verifying Arete's tokens. */
+export function startRawServer(databaseUrl: string, issuer: string): Promise<RunningServer> {
+  return startProcess(
+    ['bench/raw.ts'],
+    { DATABASE_URL: databaseUrl, ISSUER: issuer, NODE_ENV: 'production' },
+    '/healthz',
+  );
 }

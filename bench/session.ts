@@ -1,5 +1,25 @@
-// Signs in as the demo admin once, before the load starts (sign-in itself is rate limited).
-export type BenchSession = { adminToken: string };
+// Signs in as the demo admin once, before the load starts, and fills the registry.
+import { importJWK, SignJWT } from 'jose';
+import pg from 'pg';
+
+/**
+ * The server's AUTH_SECRET on a bench database: fixed, because the database is reused from run to
+ * run and its signing keys must stay readable; and known, because the cold-cache tokens are signed
+ * here with the key it encrypts. Never a secret of any other server.
+ */
+export const benchAuthSecret =
+  process.env.BENCH_AUTH_SECRET ?? 'arete-bench-only-secret-never-use-it-elsewhere';
+
+/** Enough that no token comes round again within the 5-second caches at up to 12,000 requests/s. */
+export const coldUserCount = Number(process.env.BENCH_COLD_USERS ?? 60_000);
+
+export type BenchSession = {
+  /** A fresh API token of the demo admin (tokens live 10 minutes: `refresh` before each run). */
+  adminToken: string;
+  refresh(): Promise<void>;
+  /** Tokens of many users, each with its own session, for the cold-cache scenario (PostgreSQL). */
+  coldTokens: string[];
+};
 
 export async function signInAsDemoAdmin(url: string): Promise<BenchSession> {
   const signIn = await fetch(`${url}/api/auth/sign-in/email`, {
@@ -12,9 +32,17 @@ export async function signInAsDemoAdmin(url: string): Promise<BenchSession> {
     .getSetCookie()
     .map((value) => value.split(';')[0])
     .join('; ');
-  const token = await fetch(`${url}/api/auth/token`, { headers: { cookie } });
-  if (!token.ok) throw new Error(`token failed: ${token.status}`);
-  return { adminToken: ((await token.json()) as { token: string }).token };
+  const session: BenchSession = {
+    adminToken: '',
+    coldTokens: [],
+    async refresh() {
+      const token = await fetch(`${url}/api/auth/token`, { headers: { cookie } });
+      if (!token.ok) throw new Error(`token failed: ${token.status}`);
+      session.adminToken = ((await token.json()) as { token: string }).token;
+    },
+  };
+  await session.refresh();
+  return session;
 }
 
 /** Fills the registry through the import endpoint, as an admin would, without sending mail. */
@@ -34,4 +62,79 @@ export async function seedRegistry(
   });
   if (!response.ok)
     throw new Error(`seeding the registry failed: ${response.status} ${await response.text()}`);
+}
+
+/** Removes what earlier runs on this bench database left: waitlist joins pile up otherwise. */
+export async function forgetEarlierRuns(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query("delete from waitlist_entries where email like 'bench.%@example.com'");
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * `count` users with one live session each, written straight into the bench database, and an API
+ * token for each, signed with the server's own signing key (decrypted with the bench's AUTH_SECRET)
+ * and carrying the claims `GET /api/auth/token` gives. Fetching 60,000 tokens over HTTP would
+ * need 60,000 sessions signed in with a password first.
+ */
+export async function mintColdTokens(input: {
+  databaseUrl: string;
+  authSecret: string;
+  issuer: string;
+  count: number;
+}): Promise<string[]> {
+  const { symmetricDecrypt } = await import('better-auth/crypto');
+  const client = new pg.Client({ connectionString: input.databaseUrl });
+  await client.connect();
+  try {
+    await client.query(
+      `insert into auth_user (id, name, email, email_verified, created_at, updated_at, public_metadata)
+       select 'bench-cold-' || i, 'Cold Bench ' || i, 'bench.cold.' || i || '@example.com', true,
+              now() at time zone 'utc', now() at time zone 'utc', '{"primary_role":"client"}'::jsonb
+       from generate_series(1, $1::int) as i
+       on conflict do nothing`,
+      [input.count],
+    );
+    await client.query(
+      `insert into auth_session (id, expires_at, token, created_at, updated_at, user_id)
+       select 'bench-cold-session-' || i, (now() at time zone 'utc') + interval '1 day',
+              'bench-cold-token-' || i, now() at time zone 'utc', now() at time zone 'utc',
+              'bench-cold-' || i
+       from generate_series(1, $1::int) as i
+       on conflict (id) do update set expires_at = excluded.expires_at`,
+      [input.count],
+    );
+    const {
+      rows: [key],
+    } = await client.query(
+      'select id, private_key, alg from auth_jwks order by created_at desc limit 1',
+    );
+    if (!key) throw new Error('the database holds no signing key');
+    const privateJwk = await symmetricDecrypt({
+      key: input.authSecret,
+      data: JSON.parse(key.private_key),
+    });
+    const alg = key.alg ?? 'EdDSA';
+    const privateKey = await importJWK(JSON.parse(privateJwk), alg);
+    const tokens: string[] = [];
+    for (let i = 1; i <= input.count; i++) {
+      tokens.push(
+        await new SignJWT({ sid: `bench-cold-session-${i}`, metadata: { primary_role: 'client' } })
+          .setProtectedHeader({ alg, kid: key.id })
+          .setSubject(`bench-cold-${i}`)
+          .setIssuer(input.issuer)
+          .setAudience(input.issuer)
+          .setIssuedAt()
+          .setExpirationTime('2h')
+          .sign(privateKey),
+      );
+    }
+    return tokens;
+  } finally {
+    await client.end();
+  }
 }

@@ -121,14 +121,14 @@ test('a new person signs up, chooses a password from the mail, waits for approva
 
   // The coach area opens now, from the user menu.
   await userMenuButton.click();
-  await header.getByRole('link', { name: 'Coach area' }).click();
+  await page.getByRole('menuitem', { name: 'Coach area' }).click();
   await expect(page).toHaveURL('/coach');
   await expect(page.getByRole('heading', { level: 1, name: 'Welcome, Pat' })).toBeVisible();
   expect(await page.evaluate(() => window.__noReload)).toBe(true);
 
   // Sign out: back to the home page, signed out, and the coach area asks to sign in again.
   await userMenuButton.click();
-  await header.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByRole('menuitem', { name: 'Sign out' }).click();
   await expect(page).toHaveURL('/');
   await expect(header.getByRole('link', { name: 'Sign in' })).toBeVisible();
   await page.goto('/coach');

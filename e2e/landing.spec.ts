@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { watchForProblems } from './support/problems.ts';
 
-test('the landing page renders and reports the system ready', async ({ page, baseURL }) => {
+test('the landing page renders, offers the waitlist and sign-in, and shows no internals', async ({
+  page,
+  baseURL,
+}) => {
   const problems = watchForProblems(page);
   const requested: string[] = [];
   page.on('request', (request) => requested.push(request.url()));
@@ -10,9 +13,16 @@ test('the landing page renders and reports the system ready', async ({ page, bas
 
   await expect(page).toHaveTitle(/Arete/);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link', { name: 'Home' })).toHaveAttribute('aria-current', 'page');
-  await expect(nav.getByRole('link', { name: 'API docs' })).toHaveAttribute('href', '/api/docs/');
+  // Waitlist mode: the header's ways in are the waitlist and signing in, not a sign-up form.
+  const account = page.getByRole('banner').getByRole('list', { name: 'Account' });
+  await expect(account.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', '/sign-in');
+  await expect(account.getByRole('link', { name: 'Join the waitlist' })).toBeVisible();
+  await expect(account.getByRole('link', { name: 'Sign up' })).toHaveCount(0);
+  const footer = page.getByRole('contentinfo');
+  await expect(footer.getByRole('link', { name: 'API docs' })).toHaveAttribute(
+    'href',
+    '/api/docs/',
+  );
   await expect(page.getByRole('heading', { name: 'Coaches', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Clients', exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Admins', exact: true })).toBeVisible();
@@ -25,20 +35,53 @@ test('the landing page renders and reports the system ready', async ({ page, bas
     await expect(form.getByLabel('A short note (optional)')).toBeVisible();
     await expect(form.getByRole('button', { name: `Join as a ${role}` })).toBeEnabled();
   }
-  await expect(page.getByRole('status', { name: 'System status' })).toHaveText(/All systems ready/);
+  // The server's internals are on the admin status page, not here.
+  await expect(page.getByRole('status', { name: 'System status' })).toHaveCount(0);
+  await expect(page.getByText(/migrations \d+\/\d+/)).toHaveCount(0);
 
-  // The fonts are self-hosted: they load, and from this server.
+  // The header's "Join the waitlist" leads to the waitlist forms.
+  await account.getByRole('link', { name: 'Join the waitlist' }).click();
+  await expect(page).toHaveURL('/#waitlist');
+  await expect(page.getByRole('form', { name: 'Join the waitlist as a coach' })).toBeInViewport();
+
+  // The fonts are self-hosted, WOFF2 only: they load, and from this server; the heading's face
+  // is preloaded.
   const fontsLoaded = await page.evaluate(async () => {
     await document.fonts.ready;
-    return ['400 1em Inter', '600 1em "Playfair Display"', '400 1em "Roboto Mono"'].map((font) =>
+    return ['400 1em Inter', '600 1em "Playfair Display"'].map((font) =>
       document.fonts.check(font),
     );
   });
-  expect(fontsLoaded).toEqual([true, true, true]);
+  expect(fontsLoaded).toEqual([true, true]);
   expect(requested.filter((url) => !url.startsWith(`${baseURL}/`))).toEqual([]);
-  expect(requested.some((url) => url.endsWith('.woff2'))).toBe(true);
+  const fonts = requested.filter((url) => /\.(woff2?|ttf|otf)$/.test(url));
+  expect(fonts.length).toBeGreaterThan(0);
+  expect(fonts.every((url) => url.endsWith('.woff2'))).toBe(true);
+  // Monospace is for work pages: a first visit does not download it.
+  expect(fonts.some((url) => url.includes('roboto-mono'))).toBe(false);
+  await expect(page.locator('link[rel="preload"][as="font"]')).toHaveAttribute(
+    'href',
+    /playfair-display-latin-600-normal-.+\.woff2$/,
+  );
 
   expect(problems).toEqual([]);
+});
+
+test('the landing page loads only its own code, compressed', async ({ page, baseURL }) => {
+  const scripts: { url: string; encoding: string | undefined }[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      scripts.push({ url: response.url(), encoding: response.headers()['content-encoding'] });
+    }
+  });
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.waitForLoadState('networkidle');
+  expect(scripts.length).toBeGreaterThan(0);
+  // No page of the signed-in areas, nor the menu library, on a visitor's first page.
+  const names = scripts.map((script) => script.url.replace(`${baseURL}/assets/`, ''));
+  expect(names.filter((name) => /admin|account|app-shell|user-menu|guards/.test(name))).toEqual([]);
+  for (const script of scripts) expect(script.encoding, script.url).toBe('br');
 });
 
 test('the skip link moves focus to the main content', async ({ page }) => {

@@ -14,11 +14,10 @@ import { watchForProblems } from './support/problems.ts';
 
 // Runs against the server in waitlist mode (see playwright.config.ts), with the demo accounts.
 
-/** Opens the admin's user menu and follows one of its admin links. */
-async function viaUserMenu(admin: Page, link: string) {
-  const header = admin.getByRole('banner');
-  await header.getByRole('button', { name: /Avery Admin/ }).click();
-  await header.getByRole('link', { name: link, exact: true }).click();
+/** Follows one of the admin pages in the app shell's sidebar. */
+async function viaNavigation(admin: Page, link: string) {
+  const sidebar = admin.getByRole('navigation', { name: 'Workspace' });
+  await sidebar.getByRole('link', { name: link, exact: true }).click();
 }
 
 /** The waitlist page, searched for one email: the row of that entry. */
@@ -83,7 +82,7 @@ test('a visitor joins as a coach, is approved, signs up from the invitation and 
   await expect(row).toContainText('Met at the coaching summit');
 
   // The invitation, read in the outbox, leads the visitor to sign-up with the address filled in.
-  await viaUserMenu(admin, 'Mail outbox');
+  await viaNavigation(admin, 'Mail outbox');
   await expect(admin).toHaveURL('/admin/outbox');
   const invitation = await linkInMail(admin, email, MAIL.invitation, /\/sign-up\?/);
   expect(new URL(invitation, 'http://localhost').searchParams.get('email')).toBe(email);
@@ -195,10 +194,11 @@ test('someone who signs up an approved address first gets nothing: its owner cho
   // An admin approves the address as a coach (and the owner is invited).
   const { admin, problems: adminProblems } = await signedInAdmin(browser);
   await admin.goto('/admin/approved-users');
-  const add = admin.getByRole('form', { name: 'Add an approved user' });
-  await add.getByLabel('Email').fill(email);
-  await add.getByLabel('Role').selectOption('coach');
-  await add.getByRole('button', { name: 'Add and invite' }).click();
+  await admin.getByRole('button', { name: 'Add approved user' }).click();
+  const addDialog = admin.getByRole('dialog', { name: 'Add an approved user' });
+  await addDialog.getByLabel('Email').fill(email);
+  await addDialog.getByLabel('Role').selectOption('coach');
+  await addDialog.getByRole('button', { name: 'Add and invite' }).click();
   await expect(admin.getByRole('status').getByText(`${email} is approved as coach`)).toBeVisible();
 
   // Someone else signs the address up first, in a browser of their own. There is no password to
@@ -255,7 +255,7 @@ test('a client joins from the home page and an admin rejects them', async ({ pag
   await expect(page.getByRole('heading', { name: 'Next steps to get coached' })).toBeVisible();
 
   const { admin, problems: adminProblems } = await signedInAdmin(browser);
-  await viaUserMenu(admin, 'Waitlist');
+  await viaNavigation(admin, 'Waitlist');
   await expect(admin).toHaveURL('/admin/waitlist');
   await admin.getByLabel('Status', { exact: true }).selectOption('pending');
   await expect(admin).toHaveURL('/admin/waitlist?status=pending');
@@ -282,7 +282,7 @@ test('a client joins from the home page and an admin rejects them', async ({ pag
   await admin.context().close();
 });
 
-test('an import with a bad row is previewed with its error, and all or nothing imports nothing', async ({
+test('an import with a bad row is previewed with its error, and all or nothing will not import it', async ({
   browser,
 }) => {
   const { admin, problems } = await signedInAdmin(browser);
@@ -290,7 +290,7 @@ test('an import with a bad row is previewed with its error, and all or nothing i
   await admin.getByRole('link', { name: /^Approved users/ }).click();
   await expect(admin).toHaveURL('/admin/approved-users');
 
-  const importer = admin.getByRole('region', { name: 'Import' });
+  const importer = admin.getByRole('region', { name: 'Import', exact: true });
   await importer.getByLabel('Choose a CSV or JSON file').setInputFiles({
     name: 'approved.csv',
     mimeType: 'text/csv',
@@ -304,18 +304,18 @@ test('an import with a bad row is previewed with its error, and all or nothing i
   await importer.getByRole('button', { name: 'Check (dry run)' }).click();
 
   const preview = importer.getByRole('region', { name: 'Preview' });
-  await expect(preview).toContainText('2 rows: 1 valid, 1 with errors.');
-  await expect(preview.getByRole('row').filter({ hasText: good })).toContainText('Valid');
+  await expect(preview).toContainText('2 rows: 1 would be added, 1 with errors.');
+  await expect(preview.getByRole('row').filter({ hasText: good })).toContainText('Would be added');
   await expect(preview.getByRole('row').filter({ hasText: 'not-an-email' })).toContainText(
-    'email: must be a valid email address',
+    'The email address is not a valid email address.',
   );
-  await expect(importer).toContainText('Nothing would be imported');
 
-  // All or nothing: the import changes nothing while a row has an error.
-  await importer.getByRole('button', { name: 'Import', exact: true }).click();
-  await expect(
-    importer.getByRole('status').filter({ hasText: 'Nothing was imported' }),
-  ).toBeVisible();
+  // All or nothing: Import stays off while a row has an error, and says why.
+  const importButton = importer.getByRole('button', { name: 'Import', exact: true });
+  await expect(importButton).toBeDisabled();
+  await expect(importButton).toHaveAccessibleDescription(
+    /Import is off: 1 row has errors, and all or nothing imports no row while one has an error/,
+  );
   await admin.getByLabel('Search').fill(good);
   await admin.getByRole('button', { name: 'Search', exact: true }).click();
   await expect(admin.getByText('No approved users match.')).toBeVisible();
@@ -329,6 +329,8 @@ test('an import with a bad row is previewed with its error, and all or nothing i
   await expect(importer.getByRole('region', { name: 'Import report' })).toContainText(
     '2 rows: 1 added, 1 error.',
   );
+  await expect(importer.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+  await expect(importer).not.toContainText('Nothing was imported');
   const row = admin
     .getByRole('region', { name: 'Approved users', exact: true })
     .getByRole('row')
@@ -346,35 +348,51 @@ test('an admin adds an approved user, edits it, exports the list and removes it'
 }) => {
   const { admin, problems } = await signedInAdmin(browser);
   const email = uniqueEmail('added');
-  await viaUserMenu(admin, 'Approved users');
+  await viaNavigation(admin, 'Approved users');
 
-  const add = admin.getByRole('form', { name: 'Add an approved user' });
-  await add.getByRole('button', { name: 'Add and invite' }).click();
+  // Added from the page's primary action: the form checks what the server checks, in words.
+  const addButton = admin.getByRole('button', { name: 'Add approved user' });
+  await addButton.click();
+  const addDialog = admin.getByRole('dialog', { name: 'Add an approved user' });
+  const add = addDialog.getByRole('form', { name: 'Add an approved user' });
+  await addDialog.getByRole('button', { name: 'Add and invite' }).click();
+  await expect(add.getByText('Enter the email address.')).toBeVisible();
   await expect(add.getByText('Choose the role their account gets.')).toBeVisible();
+  await add.getByLabel('Email').fill(`${'x'.repeat(250)}@example.com`);
+  await add.getByLabel('Name (optional)').fill('n'.repeat(121));
+  await addDialog.getByRole('button', { name: 'Add and invite' }).click();
+  await expect(add.getByText('Use at most 254 characters.')).toBeVisible();
+  await expect(add.getByText('Use at most 120 characters.')).toBeVisible();
   await add.getByLabel('Email').fill(email);
   await add.getByLabel('Role').selectOption('client');
   await add.getByLabel('Name (optional)').fill('Dana Direct');
-  await add.getByRole('button', { name: 'Add and invite' }).click();
+  await addDialog.getByRole('button', { name: 'Add and invite' }).click();
   await expect(admin.getByRole('status').getByText(`${email} is approved as client`)).toBeVisible();
-  await expect(add.getByLabel('Email')).toHaveValue('');
+  await expect(addDialog).toBeHidden();
+  await expect(addButton).toBeFocused();
 
   await admin.getByLabel('Search').fill(email);
   await admin.getByRole('button', { name: 'Search', exact: true }).click();
   const row = admin.getByRole('row').filter({ hasText: email });
   await expect(row.getByText('Role: Client')).toBeVisible();
 
-  // Inline edit of role and notes.
-  await row.getByRole('button', { name: `Edit ${email}` }).click();
-  const edit = row.getByRole('form', { name: `Edit ${email}` });
+  // Role and notes, edited in a dialog that gives focus back to the row's button.
+  const editButton = row.getByRole('button', { name: `Edit ${email}` });
+  await editButton.click();
+  const editDialog = admin.getByRole('dialog', { name: `Edit ${email}` });
+  const edit = editDialog.getByRole('form', { name: `Edit ${email}` });
   await edit.getByLabel('Role').selectOption('coach');
   await edit.getByLabel('Notes').fill('Moved to the coach pilot');
-  await edit.getByRole('button', { name: 'Save' }).click();
+  await editDialog.getByRole('button', { name: 'Save' }).click();
+  await expect(editDialog).toBeHidden();
+  await expect(editButton).toBeFocused();
   await expect(row.getByText('Role: Coach')).toBeVisible();
   await expect(row).toContainText('Moved to the coach pilot');
 
   // Export: a CSV download holding the change.
   const downloading = admin.waitForEvent('download');
-  await admin.getByRole('button', { name: 'Export CSV' }).click();
+  await admin.getByRole('button', { name: 'Export' }).click();
+  await admin.getByRole('menuitem', { name: 'Export CSV' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('approved-users.csv');
   const csv = await readFile(await download.path(), 'utf8');
@@ -390,9 +408,9 @@ test('an admin adds an approved user, edits it, exports the list and removes it'
   const confirmRestore = admin.getByRole('dialog', { name: 'Replace the registry?' });
   await expect(confirmRestore).toContainText('not-a-backup.json');
   await confirmRestore.getByRole('button', { name: 'Restore' }).click();
-  await expect(admin.getByRole('alert').filter({ hasText: 'Nothing was restored' })).toContainText(
-    'body.format',
-  );
+  const refused = admin.getByRole('alert').filter({ hasText: 'Nothing was restored' });
+  await expect(refused).toContainText('not-a-backup.json is not a registry backup made by Arete.');
+  await expect(refused).toContainText('The file’s format must be “arete.waitlist-registry”.');
   await expect(row.getByText('Role: Coach')).toBeVisible();
 
   // Remove, after confirming.
@@ -423,23 +441,27 @@ test('the audit log shows an approval, before and after', async ({ page, browser
   await dialog.getByRole('button', { name: 'Approve', exact: true }).click();
   await expect(row.getByText('Status: Approved')).toBeVisible();
 
-  await viaUserMenu(admin, 'Audit log');
+  await viaNavigation(admin, 'Audit log');
   await expect(admin).toHaveURL('/admin/audit-log');
   await admin.getByLabel('Action').selectOption('waitlist.approve');
-  await admin.getByLabel('Target').fill(`waitlist:${email}`);
+  await expect(admin).toHaveURL('/admin/audit-log?action=waitlist.approve');
+  // What was changed is found by the address it is about.
+  await admin.getByLabel('Target').fill(email);
   await admin.getByRole('button', { name: 'Filter' }).click();
-  const entry = admin.getByRole('row').filter({ hasText: `waitlist:${email}` });
+  const entry = admin.getByRole('row').filter({ hasText: email });
   await expect(entry).toHaveCount(1);
   await expect(entry).toContainText('Waitlist: approved');
+  await expect(entry).toContainText(`Registry entry ${email}`);
+  // Who did it: "You" here (another admin by name and email).
   await expect(entry).toContainText('You');
   // Read as "pending → approved" (a screen reader hears "changed to" for the arrow).
   await expect(entry).toContainText(/status\s*pending\s*→.*approved/);
   await expect(entry).toContainText('client (unchanged)');
 
   // Newest first: the approval is on the first page of the whole log too.
-  await admin.getByRole('button', { name: 'Show everything' }).click();
+  await admin.getByRole('link', { name: 'Clear filters' }).click();
   await expect(admin).toHaveURL('/admin/audit-log');
-  await expect(admin.getByRole('row').filter({ hasText: `waitlist:${email}` })).toHaveCount(1);
+  await expect(admin.getByRole('row').filter({ hasText: email })).toHaveCount(1);
 
   expect(problems).toEqual([]);
   await admin.context().close();

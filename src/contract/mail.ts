@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { emailSchema } from './text.ts';
+import { plainText } from './text.ts';
 
 export const outboxQuerySchema = z.object({
-  to: emailSchema.optional().describe('The recipient, exactly'),
+  to: plainText({ max: 254 })
+    .optional()
+    .describe('Part of the recipient address, in any case (`ada@`, `example.com`)'),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
 });

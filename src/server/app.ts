@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import cors from '@fastify/cors';
-import helmet from '@fastify/helmet';
 import Fastify from 'fastify';
 import {
   serializerCompiler,
@@ -9,10 +8,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/client.ts';
+import { registerCompression } from './http/compression.ts';
 import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts';
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRateLimiting } from './http/rate-limit.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerAuthentication } from './identity/auth-plugin.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
@@ -62,18 +63,12 @@ export async function buildApp({ config, database }: AppDependencies) {
   });
   registerErrorHandling(app);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        'style-src': ["'self'"],
-        'font-src': ["'self'"],
-        'upgrade-insecure-requests': null,
-      },
-    },
-  });
+  // Helmet's headers with a strict CSP, computed once (security-headers.ts).
+  await registerSecurityHeaders(app);
   if (config.corsOrigins.length > 0) {
     await app.register(cors, { origin: config.corsOrigins, credentials: true });
   }
+  await registerCompression(app);
   await registerOpenApi(app);
 
   const db = database.db;

@@ -1,104 +1,229 @@
-import { createBrowserRouter } from 'react-router';
-import { AppLayout } from './components/app-layout.tsx';
-import { LoadingState } from './components/page-state.tsx';
-import { RoleGuard } from './components/role-guard.tsx';
-import { ALL_ROLES } from './lib/roles.ts';
-import { AccountPage } from './routes/account-page.tsx';
-import { AdminApprovedUsersPage } from './routes/admin-approved-users-page.tsx';
-import { AdminAuditLogPage } from './routes/admin-audit-log-page.tsx';
-import { AdminOutboxPage } from './routes/admin-outbox-page.tsx';
-import { AdminUsersPage } from './routes/admin-users-page.tsx';
-import { AdminWaitlistPage } from './routes/admin-waitlist-page.tsx';
-import { AdminHomePage, CoachHomePage, MemberHomePage } from './routes/area-home-pages.tsx';
-import { CheckYourEmailPage } from './routes/check-your-email-page.tsx';
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { AppLayout, PublicPages, WORKSPACE_HANDLE } from './components/app-layout.tsx';
+import { MAIN_CONTENT_ID } from './components/main-content.ts';
 import { LandingPage } from './routes/landing-page.tsx';
-import { NotFoundPage } from './routes/not-found-page.tsx';
-import { OnboardingPage } from './routes/onboarding-page.tsx';
-import { PendingPage } from './routes/pending-page.tsx';
 import { RouteErrorPage } from './routes/route-error-page.tsx';
-import { SignInPage } from './routes/sign-in-page.tsx';
-import { SignUpPage } from './routes/sign-up-page.tsx';
-import {
-  WaitlistClientPage,
-  WaitlistCoachPage,
-  WaitlistSuccessPage,
-} from './routes/waitlist-pages.tsx';
 
-/** Shown while a lazy page's code loads on a first visit (the header and footer are there). */
+/*
+ * Every page but the landing page is a lazy route: its code is fetched when it is first opened, so
+ * a visitor's first page carries only its own code (scripts/check-size.ts holds it to a budget).
+ */
+
+/** Shown while a public page's code loads on a first visit (the header and footer are there). */
 function PageLoading() {
   return (
-    <div className="mx-auto w-full max-w-md px-4">
-      <LoadingState label="Loading…" />
+    <div className="mx-auto w-full max-w-md px-4 py-16">
+      <p role="status" className="text-muted-foreground">
+        Loading…
+      </p>
     </div>
   );
 }
 
-export const router = createBrowserRouter([
+/** The same for a signed-in area, before the app shell's own code is there. */
+function WorkspaceLoading() {
+  return (
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 px-4 py-16 outline-none sm:px-6">
+      <p role="status" className="text-muted-foreground">
+        Loading…
+      </p>
+    </main>
+  );
+}
+
+/** A route whose component is loaded when the route is first matched. */
+function lazyPage(load: () => Promise<ComponentType>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: await load() }) };
+}
+
+/** A public page: lazy, with a placeholder for a first visit straight to it. */
+function publicPage(load: () => Promise<ComponentType>): RouteObject {
+  return { HydrateFallback: PageLoading, ...lazyPage(load) };
+}
+
+type Guard = keyof typeof import('./components/app-shell/guards.tsx');
+
+/** Lets in only the roles of an area (see RoleGuard); loaded with the area. */
+function guarded(guard: Guard): Pick<RouteObject, 'lazy'> {
+  return {
+    lazy: async () => ({ Component: (await import('./components/app-shell/guards.tsx'))[guard] }),
+  };
+}
+
+export const routes: RouteObject[] = [
   {
     path: '/',
     element: <AppLayout />,
     errorElement: <RouteErrorPage />,
     children: [
-      { index: true, element: <LandingPage /> },
-      { path: 'sign-in', element: <SignInPage /> },
-      { path: 'sign-up', element: <SignUpPage /> },
-      { path: 'check-your-email', element: <CheckYourEmailPage /> },
-      // Reached from mail and from the sign-in page only: their code loads when they are opened.
       {
-        path: 'forgot-password',
-        HydrateFallback: PageLoading,
-        lazy: async () => ({
-          Component: (await import('./routes/forgot-password-page.tsx')).ForgotPasswordPage,
-        }),
-      },
-      {
-        path: 'set-password',
-        HydrateFallback: PageLoading,
-        lazy: async () => ({
-          Component: (await import('./routes/set-password-page.tsx')).SetPasswordPage,
-        }),
-      },
-      { path: 'waitlist/coach', element: <WaitlistCoachPage /> },
-      { path: 'waitlist/client', element: <WaitlistClientPage /> },
-      { path: 'waitlist/success', element: <WaitlistSuccessPage /> },
-      // Any signed-in user, `pending` included.
-      {
-        element: <RoleGuard requiredRoles={ALL_ROLES} />,
+        element: <PublicPages />,
         children: [
-          { path: 'account', element: <AccountPage /> },
-          { path: 'pending', element: <PendingPage /> },
+          { index: true, element: <LandingPage /> },
+          {
+            path: 'sign-in',
+            ...publicPage(async () => (await import('./routes/sign-in-page.tsx')).SignInPage),
+          },
+          {
+            path: 'sign-up',
+            ...publicPage(async () => (await import('./routes/sign-up-page.tsx')).SignUpPage),
+          },
+          {
+            path: 'check-your-email',
+            ...publicPage(
+              async () => (await import('./routes/check-your-email-page.tsx')).CheckYourEmailPage,
+            ),
+          },
+          {
+            path: 'forgot-password',
+            ...publicPage(
+              async () => (await import('./routes/forgot-password-page.tsx')).ForgotPasswordPage,
+            ),
+          },
+          {
+            path: 'set-password',
+            ...publicPage(
+              async () => (await import('./routes/set-password-page.tsx')).SetPasswordPage,
+            ),
+          },
+          {
+            path: 'waitlist/coach',
+            ...publicPage(
+              async () => (await import('./routes/waitlist-pages.tsx')).WaitlistCoachPage,
+            ),
+          },
+          {
+            path: 'waitlist/client',
+            ...publicPage(
+              async () => (await import('./routes/waitlist-pages.tsx')).WaitlistClientPage,
+            ),
+          },
+          {
+            path: 'waitlist/success',
+            ...publicPage(
+              async () => (await import('./routes/waitlist-pages.tsx')).WaitlistSuccessPage,
+            ),
+          },
+          // The server answers every unknown page URL with index.html, so "not found" is decided here.
+          {
+            path: '*',
+            ...publicPage(async () => (await import('./routes/not-found-page.tsx')).NotFoundPage),
+          },
         ],
       },
+      // The signed-in areas, inside the app shell (its sidebar lists the area's pages).
       {
-        path: 'admin',
-        element: <RoleGuard requiredRoles={['admin']} />,
+        handle: WORKSPACE_HANDLE,
+        HydrateFallback: WorkspaceLoading,
+        lazy: async () => ({
+          Component: (await import('./components/app-shell/app-shell.tsx')).AppShell,
+        }),
         children: [
-          { index: true, element: <AdminHomePage /> },
-          { path: 'users', element: <AdminUsersPage /> },
-          { path: 'waitlist', element: <AdminWaitlistPage /> },
-          { path: 'approved-users', element: <AdminApprovedUsersPage /> },
-          { path: 'audit-log', element: <AdminAuditLogPage /> },
-          { path: 'outbox', element: <AdminOutboxPage /> },
+          // Any signed-in user, `pending` included.
+          {
+            ...guarded('SignedInGuard'),
+            children: [
+              {
+                path: 'account',
+                ...lazyPage(async () => (await import('./routes/account-page.tsx')).AccountPage),
+              },
+              {
+                path: 'pending',
+                ...lazyPage(async () => (await import('./routes/pending-page.tsx')).PendingPage),
+              },
+            ],
+          },
+          {
+            path: 'admin',
+            ...guarded('AdminGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(
+                  async () => (await import('./routes/admin-home-page.tsx')).AdminHomePage,
+                ),
+              },
+              {
+                path: 'users',
+                ...lazyPage(
+                  async () => (await import('./routes/admin-users-page.tsx')).AdminUsersPage,
+                ),
+              },
+              {
+                path: 'waitlist',
+                ...lazyPage(
+                  async () => (await import('./routes/admin-waitlist-page.tsx')).AdminWaitlistPage,
+                ),
+              },
+              {
+                path: 'approved-users',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/admin-approved-users-page.tsx')).AdminApprovedUsersPage,
+                ),
+              },
+              {
+                path: 'audit-log',
+                ...lazyPage(
+                  async () => (await import('./routes/admin-audit-log-page.tsx')).AdminAuditLogPage,
+                ),
+              },
+              {
+                path: 'outbox',
+                ...lazyPage(
+                  async () => (await import('./routes/admin-outbox-page.tsx')).AdminOutboxPage,
+                ),
+              },
+              {
+                path: 'status',
+                ...lazyPage(
+                  async () => (await import('./routes/admin-status-page.tsx')).AdminStatusPage,
+                ),
+              },
+            ],
+          },
+          // The welcome guide after the first sign-in; a `pending` user is sent to /pending instead.
+          {
+            path: 'onboarding',
+            ...guarded('GuideGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(
+                  async () => (await import('./routes/onboarding-page.tsx')).OnboardingPage,
+                ),
+              },
+            ],
+          },
+          {
+            path: 'coach',
+            ...guarded('CoachGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(
+                  async () => (await import('./routes/area-home-pages.tsx')).CoachHomePage,
+                ),
+              },
+            ],
+          },
+          {
+            path: 'member',
+            ...guarded('MemberGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(
+                  async () => (await import('./routes/area-home-pages.tsx')).MemberHomePage,
+                ),
+              },
+            ],
+          },
         ],
       },
-      // The welcome guide after the first sign-in; a `pending` user is sent to /pending instead.
-      {
-        path: 'onboarding',
-        element: <RoleGuard requiredRoles={['coach', 'client']} />,
-        children: [{ index: true, element: <OnboardingPage /> }],
-      },
-      {
-        path: 'coach',
-        element: <RoleGuard requiredRoles={['coach']} />,
-        children: [{ index: true, element: <CoachHomePage /> }],
-      },
-      {
-        path: 'member',
-        element: <RoleGuard requiredRoles={['client']} />,
-        children: [{ index: true, element: <MemberHomePage /> }],
-      },
-      // The server answers every unknown page URL with index.html, so "not found" is decided here.
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
-]);
+];
+
+export const router = createBrowserRouter(routes);

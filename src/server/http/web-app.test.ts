@@ -1,17 +1,24 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 
 const distDir = mkdtempSync(path.join(tmpdir(), 'arete-web-'));
 const html = { accept: 'text/html,application/xhtml+xml' };
+const APP_SCRIPT = `export const words = ${JSON.stringify('arete '.repeat(400))};\n`;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
   mkdirSync(path.join(distDir, 'assets'));
   writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
   writeFileSync(path.join(distDir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
+  // As `npm run build` leaves them: a Brotli and a gzip copy beside a script.
+  const script = path.join(distDir, 'assets', 'app-5b7e2d.js');
+  writeFileSync(script, APP_SCRIPT);
+  writeFileSync(`${script}.br`, brotliCompressSync(APP_SCRIPT));
+  writeFileSync(`${script}.gz`, gzipSync(APP_SCRIPT));
   writeFileSync(path.join(distDir, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
   app = await createTestApp({ webDistDir: distDir });
 });
@@ -34,6 +41,37 @@ describe('serving the built web app', () => {
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect(icon.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('sends a built asset pre-compressed with Brotli when the browser accepts it', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/assets/app-5b7e2d.js',
+      headers: { 'accept-encoding': 'gzip, deflate, br, zstd' },
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-encoding']).toBe('br');
+    expect(response.headers['content-type']).toContain('javascript');
+    expect(response.headers.vary).toContain('accept-encoding');
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(brotliDecompressSync(response.rawPayload).toString()).toBe(APP_SCRIPT);
+  });
+
+  it('sends the gzip copy to a browser without Brotli, and the file itself to one with neither', async () => {
+    const gzip = await app.inject({
+      method: 'GET',
+      url: '/assets/app-5b7e2d.js',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(APP_SCRIPT);
+    const plain = await app.inject({
+      method: 'GET',
+      url: '/assets/app-5b7e2d.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(APP_SCRIPT);
   });
 
   it('answers any other page URL with index.html for the client-side router', async () => {

@@ -5,8 +5,14 @@ import type {
   onRequestAsyncHookHandler,
 } from 'fastify';
 import { ForbiddenError, UnauthorizedError } from '../http/errors.ts';
-import type { AuthorityCache } from './authority.ts';
-import { type IdentityProvider, InvalidTokenError, type Role, roleOf } from './port.ts';
+import type { Authority, AuthorityCache } from './authority.ts';
+import {
+  type IdentityProvider,
+  type IdentityUser,
+  InvalidTokenError,
+  type Role,
+  roleOf,
+} from './port.ts';
 
 /** Who is calling, as services see it: always the authoritative role, never the token's claim. */
 export type Caller = {
@@ -20,6 +26,11 @@ export type Caller = {
 declare module 'fastify' {
   interface FastifyRequest {
     caller: Caller | null;
+    /**
+     * The caller's user when authenticating read it from the database in this very request (the
+     * caches missed); `null` when the role came from the cache. See `userReadFor`.
+     */
+    callerUser: IdentityUser | null;
   }
 }
 
@@ -36,6 +47,8 @@ async function authenticate(
   if (scheme?.toLowerCase() !== 'bearer' || !token) {
     throw new UnauthorizedError('Sign in to continue: send `Authorization: Bearer <token>`.');
   }
+  // Taken before anything is read, so that a role changed meanwhile is not cached from that read.
+  const since = authority.invalidations;
   let claims: Awaited<ReturnType<IdentityProvider['verifyToken']>>;
   try {
     claims = await provider.verifyToken(token);
@@ -44,7 +57,11 @@ async function authenticate(
       throw new UnauthorizedError(`Sign in again: ${error.message}.`);
     throw error;
   }
-  const current = await authority.get(claims.userId);
+  // On a cache miss the embedded provider read the user with the session (one query for both).
+  let user = claims.user;
+  let current: Authority | null;
+  if (user) current = authority.remember(user, since);
+  else ({ authority: current, user } = await authority.lookup(claims.userId));
   if (!current) throw new UnauthorizedError('Sign in again: this account no longer exists.');
   if (current.banned) throw new UnauthorizedError('This account has been suspended.');
   // The token was issued before the role changed: tell the client to fetch a fresh one (seed 001 §4).
@@ -56,6 +73,7 @@ async function authenticate(
     role: current.role,
     email: current.email,
   };
+  request.callerUser = user ?? null;
   return request.caller;
 }
 
@@ -75,6 +93,7 @@ export function registerAuthentication(
   authority: AuthorityCache,
 ): Guards {
   app.decorateRequest('caller', null);
+  app.decorateRequest('callerUser', null);
   return {
     async signedIn(request, reply) {
       await authenticate(request, reply, provider, authority);
@@ -96,6 +115,14 @@ export function registerAuthentication(
       if (!caller.orgId) throw new ForbiddenError('Choose an organization first.');
     },
   };
+}
+
+/**
+ * The caller's user if authenticating this request already read it from the database (then it is
+ * as fresh as reading it again); otherwise `null`, and whoever needs the user reads it.
+ */
+export function userReadFor(request: FastifyRequest): IdentityUser | null {
+  return request.callerUser;
 }
 
 /** The caller of a route guarded above; a route without a guard has none. */

@@ -102,6 +102,11 @@ export type TokenClaims = {
   orgId: string | null;
   /** The user's `publicMetadata` when the token was issued; may be stale. */
   metadata: PublicMetadata;
+  /**
+   * The user as the database holds it now, when verifying read it anyway (the embedded provider,
+   * checking the session on a cache miss, reads both in one query); absent otherwise.
+   */
+  user?: IdentityUser;
 };
 
 export type UserQuery = { query?: string; role?: Role } & PageRequest;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Mail kept instead of sent when no SMTP server is configured; admins read it at /admin/outbox. */
@@ -16,6 +17,8 @@ export const mailOutbox = pgTable(
       table.id.desc().nullsFirst(),
     ),
     index('mail_outbox_to_idx').on(table.to),
+    // The admin outbox filter matches part of an address (pg_trgm, migration 0004).
+    index('mail_outbox_to_trgm_idx').using('gin', sql`${table.to} gin_trgm_ops`),
   ],
 );
 

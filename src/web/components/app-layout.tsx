@@ -1,21 +1,51 @@
-import { Outlet, ScrollRestoration } from 'react-router';
+import { Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
+import { MAIN_CONTENT_ID } from './main-content.ts';
 import { SiteFooter } from './site-footer.tsx';
 import { SiteHeader } from './site-header.tsx';
 import { SkipLink } from './skip-link.tsx';
 
-export const MAIN_CONTENT_ID = 'main-content';
+/** Set on a route whose pages sit in the app shell (`handle: WORKSPACE_HANDLE`). */
+export const WORKSPACE_HANDLE = { workspace: true } as const;
 
+function isWorkspace(handle: unknown): boolean {
+  return typeof handle === 'object' && handle !== null && 'workspace' in handle;
+}
+
+/**
+ * The frame of every page: header, the page, footer. The page brings its own <main>: public pages
+ * through `PublicPages`, signed-in areas through the app shell (with the sidebar beside it).
+ */
 export function AppLayout() {
+  const workspace = useMatches().some((match) => isWorkspace(match.handle));
   return (
     <div className="flex min-h-dvh flex-col">
+      <NavigationProgress />
       <SkipLink targetId={MAIN_CONTENT_ID} />
-      <SiteHeader />
-      {/* tabIndex lets the skip link move keyboard focus here, not just scroll. */}
-      <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 outline-none">
-        <Outlet />
-      </main>
-      <SiteFooter />
+      <SiteHeader wide={workspace} />
+      <Outlet />
+      <SiteFooter wide={workspace} />
       <ScrollRestoration />
+    </div>
+  );
+}
+
+/** The public pages' <main>: one column, the editorial look. */
+export function PublicPages() {
+  return (
+    // tabIndex lets the skip link move keyboard focus here, not just scroll.
+    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 outline-none">
+      <Outlet />
+    </main>
+  );
+}
+
+/** A thin bar at the top while the next page's code or data loads, so a click never seems lost. */
+function NavigationProgress() {
+  const navigation = useNavigation();
+  if (navigation.state === 'idle') return null;
+  return (
+    <div aria-hidden="true" className="fixed inset-x-0 top-0 z-50 h-0.5 overflow-hidden">
+      <div className="h-full w-1/3 bg-primary motion-safe:animate-progress" />
     </div>
   );
 }

@@ -5,6 +5,8 @@ import { Button, type ButtonVariant } from './button.tsx';
  * Asks before something that matters (a role change, a ban). A native modal `<dialog>`: it keeps
  * focus inside, closes on Escape and gives focus back to where it was. `fields` holds inputs that
  * go with the decision (a role, notes): below the text, and not part of the dialog's description.
+ * When `fields` is a form, give its id as `formId`: the confirm button then submits it (Enter in a
+ * field does too), and the form's submit handler acts instead of `onConfirm`.
  */
 export function ConfirmDialog({
   open,
@@ -14,6 +16,7 @@ export function ConfirmDialog({
   confirmLabel,
   confirmVariant = 'primary',
   pending = false,
+  formId,
   onConfirm,
   onCancel,
 }: {
@@ -24,7 +27,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   confirmVariant?: ButtonVariant;
   pending?: boolean;
-  onConfirm: () => void;
+  formId?: string;
+  onConfirm?: () => void;
   onCancel: () => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
@@ -47,20 +51,25 @@ export function ConfirmDialog({
         event.preventDefault();
         if (!pending) onCancel();
       }}
-      className="m-auto w-full max-w-md rounded-2xl border border-border bg-surface p-6 text-foreground shadow-card backdrop:bg-foreground/40"
+      className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl border border-border bg-surface p-5 text-foreground shadow-card backdrop:bg-foreground/40"
     >
-      <h2 id={titleId} className="font-display text-2xl font-semibold">
+      <h2 id={titleId} className="text-lg font-semibold tracking-tight">
         {title}
       </h2>
-      <div id={bodyId} className="mt-3 leading-relaxed text-muted-foreground">
+      <div id={bodyId} className="mt-2 text-sm leading-relaxed text-muted-foreground">
         {children}
       </div>
       {fields && <div className="mt-5 space-y-4">{fields}</div>}
-      <div className="mt-6 flex flex-wrap justify-end gap-3">
-        <Button variant="secondary" onClick={onCancel} disabled={pending}>
+      <div className="mt-6 flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" size="sm" onClick={onCancel} disabled={pending}>
           Cancel
         </Button>
-        <Button variant={confirmVariant} onClick={onConfirm} pending={pending}>
+        <Button
+          variant={confirmVariant}
+          size="sm"
+          pending={pending}
+          {...(formId ? { type: 'submit', form: formId } : { onClick: onConfirm })}
+        >
           {confirmLabel}
         </Button>
       </div>

@@ -16,7 +16,7 @@ export function HowItWorks() {
           <li key={step.title} className="flex gap-4">
             <span
               aria-hidden="true"
-              className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-soft font-mono text-sm text-primary"
+              className="flex size-8 shrink-0 items-center justify-center rounded-full bg-primary-soft text-sm font-semibold text-primary tabular-nums"
             >
               {index + 1}
             </span>

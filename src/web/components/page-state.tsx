@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isRetryable, plainApiError } from '../lib/plain-errors.ts';
 import { Alert } from './alert.tsx';
 import { Button, Spinner } from './button.tsx';
 import { linkClass } from './link-classes.ts';
@@ -14,7 +15,7 @@ export function LoadingState({ label }: { label: string }) {
   );
 }
 
-/** A whole page standing for "could not load". */
+/** A whole page standing for "could not load", in plain words. */
 export function ErrorState({
   title,
   error,
@@ -28,9 +29,10 @@ export function ErrorState({
     <PageContainer>
       <div className="max-w-xl py-16">
         <Alert tone="danger" title={title}>
-          <p>{error.message}</p>
+          <p>{plainApiError(error)}</p>
         </Alert>
-        {onRetry && (
+        {/* Asking again helps only when the server or the network failed. */}
+        {onRetry && isRetryable(error) && (
           <Button variant="secondary" className="mt-6" onClick={onRetry}>
             Try again
           </Button>
@@ -55,26 +57,6 @@ export function ActionError({ message, onDismiss }: { message: string; onDismiss
     <Alert tone="danger" title="That did not work">
       <p>{message}</p>
       <DismissButton onClick={onDismiss} />
-    </Alert>
-  );
-}
-
-/** A list inside a page that could not be loaded, with a retry. */
-export function LoadError({
-  title,
-  message,
-  onRetry,
-}: {
-  title: string;
-  message: string;
-  onRetry: () => void;
-}) {
-  return (
-    <Alert tone="danger" title={title}>
-      <p>{message}</p>
-      <Button variant="secondary" size="sm" className="mt-3" onClick={onRetry}>
-        Try again
-      </Button>
     </Alert>
   );
 }

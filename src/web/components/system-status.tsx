@@ -1,4 +1,4 @@
-import { useReadiness } from '../hooks/use-readiness.ts';
+import type { ServerReadiness } from '../hooks/use-readiness.ts';
 import { type ReadinessTone, summarizeReadiness } from '../lib/readiness-summary.ts';
 
 // Full class names, so that Tailwind finds them in the source.
@@ -9,9 +9,15 @@ const toneClasses: Record<ReadinessTone, { text: string; dot: string }> = {
   down: { text: 'text-danger', dot: 'bg-danger' },
 };
 
-export function SystemStatus() {
-  const { data, isError } = useReadiness();
-  const summary = summarizeReadiness(data, isError);
+/** One line: ready or not, and the database with its migrations (`pglite · migrations 7/7`). */
+export function SystemStatus({
+  readiness,
+  failed,
+}: {
+  readiness: ServerReadiness | undefined;
+  failed: boolean;
+}) {
+  const summary = summarizeReadiness(readiness, failed);
   const tone = toneClasses[summary.tone];
 
   return (

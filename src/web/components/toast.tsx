@@ -17,7 +17,10 @@ const MAX_TOASTS = 4;
 
 const ToastContext = createContext<((toast: ToastInput) => void) | null>(null);
 
-/** Shows a short message in the corner; screen readers announce it (a polite live region). */
+/**
+ * Shows a short message at the top of the window; screen readers announce it (a polite live
+ * region). Say a success once: either here, or in the page, not both.
+ */
 export function useToast(): (toast: ToastInput) => void {
   const show = use(ToastContext);
   if (!show) throw new Error('useToast needs a <ToastProvider> above it');
@@ -44,16 +47,23 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext value={show}>
       {children}
+      {/*
+        Top centre, under the header: away from the row actions at the right of a table and from
+        a page's bottom bar. The live region is a plain element around the list (a role on the
+        <ol> itself would take away its list semantics).
+      */}
       <section
         aria-label="Notifications"
-        className="pointer-events-none fixed inset-x-4 bottom-4 z-50 flex justify-end sm:inset-x-auto sm:right-6 sm:bottom-6"
+        className="pointer-events-none fixed inset-x-4 top-20 z-50 flex justify-center"
       >
         {/* Always in the page, so that what is added to it is announced. */}
-        <ol role="status" aria-live="polite" className="flex w-full flex-col gap-3 sm:w-96">
-          {toasts.map((toast) => (
-            <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
-          ))}
-        </ol>
+        <div role="status" aria-live="polite" className="w-full sm:w-96">
+          <ol className="flex flex-col gap-3">
+            {toasts.map((toast) => (
+              <ToastItem key={toast.id} toast={toast} onDismiss={dismiss} />
+            ))}
+          </ol>
+        </div>
       </section>
     </ToastContext>
   );

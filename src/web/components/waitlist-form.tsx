@@ -1,6 +1,6 @@
 import { type ComponentType, type FormEvent, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { useJoinWaitlist } from '../hooks/use-waitlist.ts';
+import { useJoinWaitlist } from '../hooks/use-join-waitlist.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import type { FieldErrors } from '../lib/sign-up-validation.ts';
 import {

@@ -2,22 +2,23 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import type { AuditPage } from '../../contract/audit.ts';
 import type { OutboxList } from '../../contract/mail.ts';
 import type { Role, User, UserList } from '../../contract/users.ts';
+import type { AuditListState, OutboxListState, UsersListState } from '../lib/admin-lists.ts';
 import { apiRequest } from '../lib/api-client.ts';
+import { dayEndIso, dayStartIso } from '../lib/audit.ts';
 import { sessionQueryKey } from './use-session.ts';
 
+/** Rows on a page of every admin list. */
 export const ADMIN_PAGE_SIZE = 20;
 
-export type UserListParams = { query: string; role: Role | ''; page: number };
-
-export function useUserList(params: UserListParams) {
+export function useUserList(state: UsersListState) {
   return useQuery({
-    queryKey: ['admin', 'users', params],
+    queryKey: ['admin', 'users', state],
     queryFn: ({ signal }) =>
       apiRequest<UserList>('/api/v1/admin/users', {
         query: {
-          query: params.query.trim(),
-          role: params.role,
-          page: params.page,
+          query: state.query.trim(),
+          role: state.role,
+          page: state.page,
           pageSize: ADMIN_PAGE_SIZE,
         },
         signal,
@@ -53,14 +54,12 @@ export function useUserAction() {
   });
 }
 
-export type OutboxParams = { to: string; page: number };
-
-export function useOutbox(params: OutboxParams) {
+export function useOutbox(state: OutboxListState) {
   return useQuery({
-    queryKey: ['admin', 'outbox', params],
+    queryKey: ['admin', 'outbox', state],
     queryFn: ({ signal }) =>
       apiRequest<OutboxList>('/api/v1/admin/outbox', {
-        query: { to: params.to.trim(), page: params.page, pageSize: ADMIN_PAGE_SIZE },
+        query: { to: state.to.trim(), page: state.page, pageSize: ADMIN_PAGE_SIZE },
         signal,
       }),
     placeholderData: keepPreviousData,
@@ -70,29 +69,23 @@ export function useOutbox(params: OutboxParams) {
   });
 }
 
-export type AuditLogParams = {
-  actor: string;
-  action: string;
-  target: string;
-  /** ISO instants (a day's start; `until` exclusive). */
-  from: string | undefined;
-  until: string | undefined;
-  page: number;
-};
-
-/** The audit log, newest first, paged without a total: `hasMore` says whether there is more. */
-export function useAuditLog(params: AuditLogParams) {
+/**
+ * The audit log, newest first, paged without a total: `hasMore` says whether there is more, and
+ * `lastPage` where the end is when a page is past it. Days are the reader's own: from the start
+ * of `from` to the end of `until`.
+ */
+export function useAuditLog(state: AuditListState) {
   return useQuery({
-    queryKey: ['admin', 'audit-log', params],
+    queryKey: ['admin', 'audit-log', state],
     queryFn: ({ signal }) =>
       apiRequest<AuditPage>('/api/v1/admin/audit-log', {
         query: {
-          actor: params.actor.trim(),
-          action: params.action.trim(),
-          target: params.target.trim(),
-          from: params.from,
-          until: params.until,
-          page: params.page,
+          who: state.who.trim(),
+          action: state.action.trim(),
+          target: state.target.trim(),
+          from: state.from ? dayStartIso(state.from) : undefined,
+          until: state.until ? dayEndIso(state.until) : undefined,
+          page: state.page,
           pageSize: ADMIN_PAGE_SIZE,
         },
         signal,

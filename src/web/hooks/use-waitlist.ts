@@ -6,33 +6,11 @@ import type {
   WaitlistEntryView,
   WaitlistPage,
 } from '../../contract/waitlist.ts';
-import { apiDownload, apiRequest, publicApiRequest } from '../lib/api-client.ts';
+import type { ApprovedUsersListState, WaitlistListState } from '../lib/admin-lists.ts';
+import { apiDownload, apiRequest } from '../lib/api-client.ts';
 import { saveFile } from '../lib/download.ts';
-import type {
-  ImportPayload,
-  WaitlistFormValues,
-  WaitlistRole,
-  WaitlistStatus,
-} from '../lib/waitlist.ts';
-import { joinBody } from '../lib/waitlist.ts';
+import type { ImportPayload, WaitlistRole } from '../lib/waitlist.ts';
 import { ADMIN_PAGE_SIZE } from './use-admin.ts';
-
-/* ------------------------------------------------------------------------------------------ */
-/* Public: joining                                                                             */
-/* ------------------------------------------------------------------------------------------ */
-
-export type JoinReceipt = { status: 'received'; message: string };
-
-/** Asks for a place; the answer is the same whatever the registry holds for the email. */
-export function useJoinWaitlist() {
-  return useMutation({
-    mutationFn: ({ role, values }: { role: WaitlistRole; values: WaitlistFormValues }) =>
-      publicApiRequest<JoinReceipt>('/api/v1/waitlist', {
-        method: 'POST',
-        body: joinBody(role, values),
-      }),
-  });
-}
 
 /* ------------------------------------------------------------------------------------------ */
 /* Admin: the waitlist                                                                         */
@@ -41,19 +19,7 @@ export function useJoinWaitlist() {
 const waitlistKey = ['admin', 'waitlist'] as const;
 const approvedUsersKey = ['admin', 'approved-users'] as const;
 
-export type WaitlistSort = 'joined' | 'email' | 'updated';
-export type SortOrder = 'asc' | 'desc';
-
-export type WaitlistParams = {
-  status: WaitlistStatus | '';
-  role: WaitlistRole | '';
-  query: string;
-  sort: WaitlistSort;
-  order: SortOrder;
-  page: number;
-};
-
-export function useWaitlist(params: WaitlistParams) {
+export function useWaitlist(params: WaitlistListState) {
   return useQuery({
     queryKey: [...waitlistKey, params],
     queryFn: ({ signal }) =>
@@ -109,9 +75,7 @@ function invalidateRegistry(client: ReturnType<typeof useQueryClient>) {
 /* Admin: approved users                                                                       */
 /* ------------------------------------------------------------------------------------------ */
 
-export type ApprovedUsersParams = { role: WaitlistRole | ''; query: string; page: number };
-
-export function useApprovedUsers(params: ApprovedUsersParams) {
+export function useApprovedUsers(params: ApprovedUsersListState) {
   return useQuery({
     queryKey: [...approvedUsersKey, params],
     queryFn: ({ signal }) =>

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { dayEndIso, dayStartIso, describeAuditChanges, formatAuditValue } from './audit.ts';
+import {
+  dayEndIso,
+  dayStartIso,
+  describeAuditActor,
+  describeAuditChanges,
+  describeAuditTarget,
+  formatAuditValue,
+} from './audit.ts';
 
 describe('describeAuditChanges', () => {
   it('lines up before and after by field', () => {
@@ -50,5 +57,54 @@ describe('dayStartIso and dayEndIso', () => {
     expect(end).toBe(new Date(2026, 2, 15).toISOString());
     expect(dayStartIso('14/03/2026')).toBeUndefined();
     expect(dayEndIso('')).toBeUndefined();
+  });
+});
+
+describe('describeAuditActor', () => {
+  it('names a user by name and email, and filters by the email', () => {
+    expect(describeAuditActor('u1', { email: 'ada@example.com', name: 'Ada Lovelace' })).toEqual({
+      name: 'Ada Lovelace',
+      detail: 'ada@example.com',
+      filter: 'ada@example.com',
+    });
+    expect(describeAuditActor('u1', { email: 'ada@example.com', name: null })).toEqual({
+      name: 'ada@example.com',
+      detail: '',
+      filter: 'ada@example.com',
+    });
+  });
+
+  it('names a command-line login, and a user the provider no longer knows', () => {
+    expect(describeAuditActor('cli:deploy', null)).toEqual({
+      name: 'Command line',
+      detail: 'deploy',
+      filter: 'deploy',
+    });
+    expect(describeAuditActor('user_gone', null)).toEqual({
+      name: 'Deleted user',
+      detail: 'user_gone',
+      filter: 'user_gone',
+    });
+  });
+});
+
+describe('describeAuditTarget', () => {
+  it('says what kind of thing changed and the address it is about', () => {
+    expect(describeAuditTarget('waitlist:ada@example.com', null)).toEqual({
+      kind: 'Registry entry',
+      subject: 'ada@example.com',
+      filter: 'ada@example.com',
+    });
+    expect(describeAuditTarget('user:u1', { email: 'ada@example.com' })).toEqual({
+      kind: 'Account',
+      subject: 'ada@example.com',
+      filter: 'ada@example.com',
+    });
+    expect(describeAuditTarget('user:u2', null)).toEqual({
+      kind: 'Account (deleted)',
+      subject: 'u2',
+      filter: 'user:u2',
+    });
+    expect(describeAuditTarget('waitlist:registry', null).kind).toBe('Whole registry');
   });
 });

@@ -8,6 +8,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'approved_users.remove': 'Approved users: removed',
   'approved_users.import': 'Approved users: imported',
   'user.role.set': 'Users: role changed',
+  'user.ban': 'Users: banned',
+  'user.unban': 'Users: unbanned',
 };
 
 export type AuditChange = { field: string; before: string; after: string; changed: boolean };
@@ -59,8 +61,18 @@ export function describeAuditChanges(details: Record<string, unknown>): AuditCha
 export function dayStartIso(day: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
   if (!match) return undefined;
-  const date = new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const [year, month, dayOfMonth] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, dayOfMonth);
+  // 2026-02-30 would roll over into March, and year 0050 be read as 1950: not that day.
+  if (
+    Number.isNaN(date.getTime()) ||
+    date.getFullYear() !== year ||
+    date.getDate() !== dayOfMonth ||
+    date.getMonth() !== month - 1
+  ) {
+    return undefined;
+  }
+  return date.toISOString();
 }
 
 /** `yyyy-mm-dd` as the instant the next day starts: `until` is exclusive, so that day counts. */
@@ -70,4 +82,50 @@ export function dayEndIso(day: string): string | undefined {
   const date = new Date(start);
   date.setDate(date.getDate() + 1);
   return date.toISOString();
+}
+
+/** What a change was made to, as a person reads it: the kind of thing and the address it is about. */
+export type AuditTargetView = {
+  kind: string;
+  /** The email address or id it is about (empty for the whole registry). */
+  subject: string;
+  /** What to put in the Target filter to see every change to it. */
+  filter: string;
+};
+
+export function describeAuditTarget(
+  target: string,
+  targetUser: { email: string } | null,
+): AuditTargetView {
+  if (target === 'waitlist:registry')
+    return { kind: 'Whole registry', subject: '', filter: target };
+  if (target.startsWith('waitlist:')) {
+    const email = target.slice('waitlist:'.length);
+    return { kind: 'Registry entry', subject: email, filter: email };
+  }
+  if (target.startsWith('user:')) {
+    return targetUser
+      ? { kind: 'Account', subject: targetUser.email, filter: targetUser.email }
+      : { kind: 'Account (deleted)', subject: target.slice('user:'.length), filter: target };
+  }
+  return { kind: '', subject: target, filter: target };
+}
+
+/** Who made a change, as a person reads it, and what to put in the Who filter to see theirs. */
+export function describeAuditActor(
+  actor: string,
+  actorUser: { email: string; name: string | null } | null,
+): { name: string; detail: string; filter: string } {
+  if (actor.startsWith('cli:')) {
+    const login = actor.slice('cli:'.length);
+    return { name: 'Command line', detail: login, filter: login };
+  }
+  if (actorUser) {
+    return {
+      name: actorUser.name ?? actorUser.email,
+      detail: actorUser.name ? actorUser.email : '',
+      filter: actorUser.email,
+    };
+  }
+  return { name: 'Deleted user', detail: actor, filter: actor };
 }

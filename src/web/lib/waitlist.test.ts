@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { BulkResult, ImportReport } from '../../contract/waitlist.ts';
 import {
   importPayloadOf,
+  importRowCounts,
   joinBody,
   summarizeBulkResults,
   summarizeImport,
+  summarizePreview,
   tooManyRequestsMessage,
   validateWaitlistForm,
   waitlistFieldOf,
@@ -165,5 +167,30 @@ describe('summarizeImport', () => {
         ],
       }),
     ).toBe('2 rows: 1 added, 1 error.');
+  });
+});
+
+describe('summarizePreview and importRowCounts', () => {
+  const row = (n: number, outcome: ImportReport['rows'][number]['outcome']) => ({
+    row: n,
+    email: `r${n}@example.com`,
+    outcome,
+    errors: outcome === 'invalid' ? ['email: must be a valid email address'] : [],
+  });
+
+  it('says what each kind of row would do', () => {
+    const counts = { added: 2, updated: 1, unchanged: 0, skipped_joined: 0, invalid: 1 };
+    const report: ImportReport = {
+      applied: false,
+      counts,
+      rows: [row(1, 'added'), row(2, 'added'), row(3, 'updated'), row(4, 'invalid')],
+    };
+    expect(summarizePreview(report)).toBe(
+      '4 rows: 2 would be added, 1 would be updated, 1 with errors.',
+    );
+    expect(importRowCounts(report)).toEqual({ rows: 4, invalid: 1, valid: 3 });
+    expect(summarizePreview({ applied: false, counts, rows: [] })).toBe(
+      'The file has no rows under its header.',
+    );
   });
 });

@@ -151,6 +151,37 @@ export const IMPORT_OUTCOME_LABELS: Record<ImportOutcome, string> = {
   invalid: 'Error',
 };
 
+/** What a dry run says each row would do. */
+export const IMPORT_PREVIEW_LABELS: Record<Exclude<ImportOutcome, 'invalid'>, string> = {
+  added: 'Would be added',
+  updated: 'Would be updated',
+  unchanged: 'Would stay as it is',
+  skipped_joined: 'Would be skipped (already signed up)',
+};
+
+/** How many rows of a report have errors, and how many could be imported. */
+export function importRowCounts(report: ImportReport): {
+  rows: number;
+  invalid: number;
+  valid: number;
+} {
+  const invalid = report.rows.filter((row) => row.outcome === 'invalid').length;
+  return { rows: report.rows.length, invalid, valid: report.rows.length - invalid };
+}
+
+/** A dry run in one line: "3 rows: 2 would be added, 1 with errors." */
+export function summarizePreview(report: ImportReport): string {
+  if (report.rows.length === 0) return 'The file has no rows under its header.';
+  const counts = new Map<ImportOutcome, number>();
+  for (const row of report.rows) counts.set(row.outcome, (counts.get(row.outcome) ?? 0) + 1);
+  const parts = (Object.keys(IMPORT_PREVIEW_LABELS) as Exclude<ImportOutcome, 'invalid'>[])
+    .filter((outcome) => counts.has(outcome))
+    .map((outcome) => `${counts.get(outcome)} ${IMPORT_PREVIEW_LABELS[outcome].toLowerCase()}`);
+  const invalid = counts.get('invalid') ?? 0;
+  if (invalid > 0) parts.push(`${invalid} with errors`);
+  return `${report.rows.length} row${report.rows.length === 1 ? '' : 's'}: ${parts.join(', ')}.`;
+}
+
 /** What an import sends: CSV as it is, JSON as `{ users: [...] }` (a bare array is fine too). */
 export type ImportPayload =
   | { kind: 'csv'; content: string }

@@ -4,7 +4,7 @@ import type { Me } from '../../contract/users.ts';
 import { Alert } from '../components/alert.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
 import { PageContainer } from '../components/page-container.tsx';
-import { PageHeader } from '../components/page-state.tsx';
+import { PageHeader } from '../components/page-header.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useAwaitedRole, useCurrentUser, useSignOut } from '../hooks/use-session.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
@@ -60,17 +60,20 @@ export function AccountPage() {
 
   return (
     <PageContainer>
-      <title>Your account · Arete</title>
-      <PageHeader kicker="Account" title={displayName(user)} />
-      <div className="grid gap-6 pb-16 lg:grid-cols-[2fr_1fr]">
+      <PageHeader
+        title={displayName(user)}
+        documentTitle="Your account"
+        description="Your account on Arete: who you are here, and with which role."
+      />
+      <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
         <section
           aria-labelledby="account-details-title"
-          className="rounded-2xl border border-border bg-surface p-6 shadow-card sm:p-8"
+          className="rounded-xl border border-border bg-surface p-5 shadow-card"
         >
-          <h2 id="account-details-title" className="font-display text-2xl font-semibold">
+          <h2 id="account-details-title" className="text-sm font-medium text-foreground">
             Your details
           </h2>
-          <dl className="mt-6 grid gap-x-8 gap-y-5 sm:grid-cols-[10rem_1fr]">
+          <dl className="mt-4 grid gap-x-8 gap-y-4 sm:grid-cols-[10rem_1fr]">
             <dt className="text-sm font-medium text-muted-foreground">Name</dt>
             <dd className="text-foreground">{displayName(user)}</dd>
             <dt className="text-sm font-medium text-muted-foreground">Email</dt>
@@ -93,8 +96,13 @@ export function AccountPage() {
             </dd>
           </dl>
         </section>
-        <aside className="flex flex-col gap-4 rounded-2xl border border-border bg-surface p-6 shadow-card">
-          <h2 className="font-display text-2xl font-semibold">Where to</h2>
+        <section
+          aria-labelledby="account-where-title"
+          className="flex flex-col gap-3 self-start rounded-xl border border-border bg-surface p-5 shadow-card"
+        >
+          <h2 id="account-where-title" className="text-sm font-medium text-foreground">
+            Where to
+          </h2>
           {hasOnboarding(user.role) && !isOnboardingDone(user.id) && (
             <Link to="/onboarding" className={buttonClasses('secondary')}>
               Your welcome guide
@@ -116,7 +124,7 @@ export function AccountPage() {
               <p>{error}</p>
             </Alert>
           )}
-        </aside>
+        </section>
       </div>
     </PageContainer>
   );

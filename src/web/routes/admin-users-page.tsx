@@ -1,12 +1,15 @@
-import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import type { Role, User } from '../../contract/users.ts';
-import { Button } from '../components/button.tsx';
+import { useEffect, useId, useState } from 'react';
+import type { User } from '../../contract/users.ts';
 import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { inputClasses } from '../components/form-field.tsx';
+import { DateCell, RowAction, RowActions } from '../components/data-table/cells.tsx';
+import { dataTableColumns } from '../components/data-table/columns.ts';
+import { DataTable } from '../components/data-table/data-table.tsx';
+import { ListFilters } from '../components/data-table/list-filters.tsx';
+import { ListProblems } from '../components/data-table/list-problems.tsx';
+import { useListState } from '../components/data-table/use-list-state.ts';
 import { PageContainer } from '../components/page-container.tsx';
-import { ActionError, LoadError, LoadingState, PageHeader } from '../components/page-state.tsx';
-import { Pagination } from '../components/pagination.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ActionError } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useToast } from '../components/toast.tsx';
 import {
@@ -16,46 +19,57 @@ import {
   useUserList,
 } from '../hooks/use-admin.ts';
 import { useCurrentUser } from '../hooks/use-session.ts';
-import { describeError } from '../lib/api-client.ts';
-import { ALL_ROLES, displayName, GRANTABLE_ROLES, isRole, ROLE_LABELS } from '../lib/roles.ts';
+import { usersListSpec } from '../lib/admin-lists.ts';
+import { plainApiError } from '../lib/plain-errors.ts';
+import { ALL_ROLES, displayName, GRANTABLE_ROLES, ROLE_LABELS } from '../lib/roles.ts';
 
 type GrantableRole = (typeof GRANTABLE_ROLES)[number];
 
-export function AdminUsersPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const query = searchParams.get('query') ?? '';
-  const roleParam = searchParams.get('role');
-  const role: Role | '' = isRole(roleParam) ? roleParam : '';
-  const page = Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1);
+const col = dataTableColumns<User>();
+const columns = col.columns([
+  col.display({
+    id: 'name',
+    header: 'Name',
+    cell: ({ row }) => (
+      <span className="font-medium text-foreground">{displayName(row.original)}</span>
+    ),
+    meta: { className: 'whitespace-nowrap' },
+  }),
+  col.accessor('email', {
+    header: 'Email',
+    cell: ({ row }) => <span className="text-muted-foreground">{row.original.email}</span>,
+    meta: { className: 'whitespace-nowrap' },
+  }),
+  col.display({
+    id: 'role',
+    header: 'Role',
+    cell: ({ row }) => <RoleBadge role={row.original.role} />,
+  }),
+  col.display({
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => <UserStatus user={row.original} />,
+    meta: { className: 'whitespace-nowrap' },
+  }),
+  col.display({
+    id: 'joined',
+    header: 'Joined',
+    cell: ({ row }) => <DateCell iso={row.original.createdAt} />,
+    meta: { className: 'text-muted-foreground' },
+  }),
+]);
 
-  const list = useUserList({ query, role, page });
+const roleOptions = ALL_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+export function AdminUsersPage() {
+  const list = useListState(usersListSpec);
+  const { state } = list;
+  const users = useUserList(state);
   const action = useUserAction();
   const toast = useToast();
   const me = useCurrentUser();
-  const [draft, setDraft] = useState(query);
   const [confirming, setConfirming] = useState<UserAction | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const searchId = useId();
-  const roleFilterId = useId();
-
-  // Back and forward move through searches: the box follows the address.
-  useEffect(() => setDraft(query), [query]);
-
-  function go(next: { query?: string; role?: string; page?: number }) {
-    const params = new URLSearchParams();
-    const nextQuery = (next.query ?? query).trim();
-    const nextRole = next.role ?? role;
-    const nextPage = next.page ?? 1;
-    if (nextQuery) params.set('query', nextQuery);
-    if (nextRole) params.set('role', nextRole);
-    if (nextPage > 1) params.set('page', String(nextPage));
-    setSearchParams(params);
-  }
-
-  function handleSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    go({ query: draft, page: 1 });
-  }
 
   function run(request: UserAction) {
     setActionError(null);
@@ -75,138 +89,79 @@ export function AdminUsersPage() {
       },
       onError: (error) => {
         setConfirming(null);
-        setActionError(describeError(error));
+        setActionError(plainApiError(error));
       },
     });
   }
 
-  const data = list.data;
+  const data = users.data;
   return (
     <PageContainer>
-      <title>Users · Admin · Arete</title>
-      <PageHeader kicker="Admin area" title="Users">
-        <p>Approve people by giving them a role; ban someone to end their sessions.</p>
-      </PageHeader>
-
-      <search aria-label="Find users">
-        <form
-          onSubmit={handleSearch}
-          className="flex flex-wrap items-end gap-3 rounded-2xl border border-border bg-surface p-4 shadow-card"
-        >
-          <div className="min-w-60 flex-1">
-            <label htmlFor={searchId} className="block text-sm font-medium">
-              Search
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-              placeholder="Name or email"
-              className={`mt-1.5 ${inputClasses}`}
-            />
-          </div>
-          <div>
-            <label htmlFor={roleFilterId} className="block text-sm font-medium">
-              Role
-            </label>
-            <select
-              id={roleFilterId}
-              value={role}
-              onChange={(event) => go({ query: draft, role: event.target.value, page: 1 })}
-              className={`mt-1.5 ${inputClasses}`}
-            >
-              <option value="">All roles</option>
-              {ALL_ROLES.map((item) => (
-                <option key={item} value={item}>
-                  {ROLE_LABELS[item]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Button type="submit">Search</Button>
-        </form>
-      </search>
-
-      <div className="mt-6 space-y-4">
+      <PageHeader
+        title="Users"
+        documentTitle="Users · Admin"
+        description="Everyone with an account. Give a role to let someone in; ban to end their sessions."
+      />
+      <div className="space-y-4 pb-16">
+        <ListFilters
+          label="Find users"
+          spec={usersListSpec}
+          list={list}
+          fields={[
+            {
+              kind: 'text',
+              key: 'query',
+              label: 'Search',
+              placeholder: 'Name or email',
+            },
+            {
+              kind: 'select',
+              key: 'role',
+              label: 'Role',
+              allLabel: 'All roles',
+              options: roleOptions,
+            },
+          ]}
+        />
+        <ListProblems list={list} />
         {actionError && (
           <ActionError message={actionError} onDismiss={() => setActionError(null)} />
         )}
-        {list.isError && (
-          <LoadError
-            title="Users could not be loaded"
-            message={describeError(list.error)}
-            onRetry={() => list.refetch()}
-          />
-        )}
+        <DataTable
+          label="Users"
+          captionDetail={`${state.query ? `, matching “${state.query}”` : ''}${state.role ? `, role ${ROLE_LABELS[state.role]}` : ''}`}
+          columns={columns}
+          rows={data?.data}
+          getRowId={(user) => user.id}
+          query={users}
+          list={list}
+          pagesLabel="Users pages"
+          page={
+            data && {
+              page: data.page,
+              pageSize: data.pageSize || ADMIN_PAGE_SIZE,
+              shown: data.data.length,
+              total: data.totalCount,
+            }
+          }
+          rowActions={(user) => (
+            <UserActions
+              user={user}
+              isSelf={user.id === me?.id}
+              busy={action.isPending && action.variables?.user.id === user.id}
+              onAction={setConfirming}
+              onUnban={(target) => run({ kind: 'unban', user: target })}
+            />
+          )}
+          empty={
+            list.filtered ? (
+              <p>No users match. Try another search or role.</p>
+            ) : (
+              <p>Nobody has an account yet. People appear here once they sign up.</p>
+            )
+          }
+        />
       </div>
-
-      {list.isPending ? (
-        <LoadingState label="Loading users…" />
-      ) : data ? (
-        <section aria-labelledby="users-table-title" className="mt-6 pb-16">
-          <h2 id="users-table-title" className="sr-only">
-            Matching users
-          </h2>
-          <div className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-card">
-            <table className="w-full min-w-3xl text-left text-sm">
-              <caption className="sr-only">
-                Users{query ? ` matching “${query}”` : ''}
-                {role ? `, role ${ROLE_LABELS[role]}` : ''}
-              </caption>
-              <thead className="border-b border-border bg-surface-muted text-muted-foreground">
-                <tr>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Name
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Email
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Joined
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Actions
-                  </th>
-                </tr>
-              </thead>
-              <tbody aria-busy={list.isFetching || undefined}>
-                {data.data.length === 0 && (
-                  <tr>
-                    <td colSpan={6} className="px-4 py-10 text-center text-muted-foreground">
-                      No users match. Try another search or role.
-                    </td>
-                  </tr>
-                )}
-                {data.data.map((user) => (
-                  <UserRow
-                    key={user.id}
-                    user={user}
-                    isSelf={user.id === me?.id}
-                    busy={action.isPending && action.variables?.user.id === user.id}
-                    onAction={setConfirming}
-                    onUnban={(target) => run({ kind: 'unban', user: target })}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            label="Users pages"
-            page={data.page}
-            pageSize={data.pageSize || ADMIN_PAGE_SIZE}
-            totalCount={data.totalCount}
-            busy={list.isFetching}
-            onPage={(nextPage) => go({ page: nextPage })}
-          />
-        </section>
-      ) : null}
 
       <ConfirmDialog
         open={confirming !== null}
@@ -248,7 +203,26 @@ export function AdminUsersPage() {
   );
 }
 
-function UserRow({
+function UserStatus({ user }: { user: User }) {
+  return (
+    <span className="flex gap-1.5 text-xs">
+      {user.banned ? (
+        <span className="rounded-full border border-danger/40 px-2 py-0.5 font-medium text-danger">
+          Banned
+        </span>
+      ) : (
+        <span className="text-muted-foreground">Active</span>
+      )}
+      {!user.emailVerified && (
+        <span className="rounded-full border border-warning/40 px-2 py-0.5 font-medium text-warning">
+          Email not verified
+        </span>
+      )}
+    </span>
+  );
+}
+
+function UserActions({
   user,
   isSelf,
   busy,
@@ -269,98 +243,56 @@ function UserRow({
   useEffect(() => setChosen(user.role === 'pending' ? '' : user.role), [user.role]);
   const changed = chosen !== '' && chosen !== user.role;
 
+  if (isSelf) {
+    return (
+      <span className="text-xs text-muted-foreground">Another admin can change your account.</span>
+    );
+  }
   return (
-    <tr className="border-b border-border last:border-b-0">
-      <td className="px-4 py-3 font-medium text-foreground">
-        {displayName(user)}
-        {isSelf && <span className="ml-2 text-xs font-normal text-muted-foreground">(you)</span>}
-      </td>
-      <td className="px-4 py-3 break-all text-muted-foreground">{user.email}</td>
-      <td className="px-4 py-3">
-        <RoleBadge role={user.role} />
-      </td>
-      <td className="px-4 py-3">
-        <div className="flex flex-wrap gap-1.5 text-xs">
-          {user.banned ? (
-            <span className="rounded-full border border-danger/40 px-2 py-0.5 font-medium text-danger">
-              Banned
-            </span>
-          ) : (
-            <span className="text-muted-foreground">Active</span>
-          )}
-          {!user.emailVerified && (
-            <span className="rounded-full border border-warning/40 px-2 py-0.5 font-medium text-warning">
-              Email not verified
-            </span>
-          )}
-        </div>
-      </td>
-      <td className="px-4 py-3 whitespace-nowrap text-muted-foreground">
-        <time dateTime={user.createdAt}>
-          {new Date(user.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })}
-        </time>
-      </td>
-      <td className="px-4 py-3">
-        {isSelf ? (
-          <span className="text-xs text-muted-foreground">
-            Another admin can change your own account.
-          </span>
-        ) : (
-          <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={selectId} className="sr-only">
-              New role for {user.email}
-            </label>
-            <select
-              id={selectId}
-              value={chosen}
-              disabled={busy}
-              onChange={(event) => setChosen(event.target.value as GrantableRole)}
-              className="rounded-md border border-border bg-surface px-2 py-1.5 text-sm"
-            >
-              {user.role === 'pending' && (
-                <option value="" disabled>
-                  Choose a role
-                </option>
-              )}
-              {GRANTABLE_ROLES.map((item) => (
-                <option key={item} value={item}>
-                  {ROLE_LABELS[item]}
-                </option>
-              ))}
-            </select>
-            <Button
-              size="sm"
-              variant={changed ? 'primary' : 'secondary'}
-              disabled={!changed || busy}
-              aria-label={`Change role of ${user.email}`}
-              onClick={() => chosen && onAction({ kind: 'role', user, role: chosen })}
-            >
-              Change role
-            </Button>
-            {user.banned ? (
-              <Button
-                size="sm"
-                variant="secondary"
-                pending={busy}
-                aria-label={`Unban ${user.email}`}
-                onClick={() => onUnban(user)}
-              >
-                Unban
-              </Button>
-            ) : (
-              <Button
-                size="sm"
-                variant="danger-quiet"
-                disabled={busy}
-                aria-label={`Ban ${user.email}`}
-                onClick={() => onAction({ kind: 'ban', user })}
-              >
-                Ban
-              </Button>
-            )}
-          </div>
+    <RowActions>
+      <label htmlFor={selectId} className="sr-only">
+        New role for {user.email}
+      </label>
+      <select
+        id={selectId}
+        value={chosen}
+        disabled={busy}
+        onChange={(event) => setChosen(event.target.value as GrantableRole)}
+        className="h-7 rounded-md border border-border bg-surface px-1.5 text-xs"
+      >
+        {user.role === 'pending' && (
+          <option value="" disabled>
+            Choose a role
+          </option>
         )}
-      </td>
-    </tr>
+        {GRANTABLE_ROLES.map((item) => (
+          <option key={item} value={item}>
+            {ROLE_LABELS[item]}
+          </option>
+        ))}
+      </select>
+      <RowAction
+        tone={changed ? 'primary' : 'default'}
+        disabled={!changed || busy}
+        aria-label={`Change role of ${user.email}`}
+        onClick={() => chosen && onAction({ kind: 'role', user, role: chosen })}
+      >
+        Change role
+      </RowAction>
+      {user.banned ? (
+        <RowAction pending={busy} aria-label={`Unban ${user.email}`} onClick={() => onUnban(user)}>
+          Unban
+        </RowAction>
+      ) : (
+        <RowAction
+          tone="danger"
+          disabled={busy}
+          aria-label={`Ban ${user.email}`}
+          onClick={() => onAction({ kind: 'ban', user })}
+        >
+          Ban
+        </RowAction>
+      )}
+    </RowActions>
   );
 }

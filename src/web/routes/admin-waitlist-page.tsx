@@ -1,36 +1,35 @@
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
-import type { BulkResult, WaitlistEntryView } from '../../contract/waitlist.ts';
-import { Alert, type AlertTone } from '../components/alert.tsx';
-import { Button } from '../components/button.tsx';
-import { ConfirmDialog } from '../components/confirm-dialog.tsx';
-import { inputClasses, SelectField, TextAreaField } from '../components/form-field.tsx';
-import { PageContainer } from '../components/page-container.tsx';
+import { useEffect, useId, useRef, useState } from 'react';
+import { type Resolver, useForm } from 'react-hook-form';
+import { z } from 'zod';
 import {
-  ActionError,
-  DismissButton,
-  LoadError,
-  LoadingState,
-  PageHeader,
-} from '../components/page-state.tsx';
-import { Pagination } from '../components/pagination.tsx';
+  approveBodySchema,
+  type BulkResult,
+  rejectBodySchema,
+  type WaitlistEntryView,
+} from '../../contract/waitlist.ts';
+import { Alert, type AlertTone } from '../components/alert.tsx';
+import { ConfirmDialog } from '../components/confirm-dialog.tsx';
+import { DateCell, RowAction, RowActions, TruncatedText } from '../components/data-table/cells.tsx';
+import { dataTableColumns } from '../components/data-table/columns.ts';
+import { DataTable } from '../components/data-table/data-table.tsx';
+import { ListFilters } from '../components/data-table/list-filters.tsx';
+import { ListProblems } from '../components/data-table/list-problems.tsx';
+import { useListState, useRowSelection } from '../components/data-table/use-list-state.ts';
+import { SelectField, TextAreaField } from '../components/form-field.tsx';
+import { PageContainer } from '../components/page-container.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { ActionError, DismissButton } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
-import { useToast } from '../components/toast.tsx';
 import { WaitlistStatusBadge } from '../components/waitlist-status-badge.tsx';
 import { ADMIN_PAGE_SIZE } from '../hooks/use-admin.ts';
-import {
-  type SortOrder,
-  useWaitlist,
-  useWaitlistDecision,
-  type WaitlistParams,
-  type WaitlistSort,
-} from '../hooks/use-waitlist.ts';
-import { describeError } from '../lib/api-client.ts';
+import { useWaitlist, useWaitlistDecision, type WaitlistDecision } from '../hooks/use-waitlist.ts';
+import { type WaitlistSort, waitlistListSpec } from '../lib/admin-lists.ts';
+import { sortFromParams, sortToParams } from '../lib/list-state.ts';
+import { plainApiError } from '../lib/plain-errors.ts';
+import { plainResolver } from '../lib/plain-resolver.ts';
 import { ROLE_LABELS } from '../lib/roles.ts';
 import {
   BULK_OUTCOME_LABELS,
-  isWaitlistRole,
-  isWaitlistStatus,
   summarizeBulkResults,
   WAITLIST_NOTE_MAX_LENGTH,
   WAITLIST_ROLES,
@@ -39,365 +38,301 @@ import {
   type WaitlistRole,
 } from '../lib/waitlist.ts';
 
-type DecisionKind = 'approve' | 'reject';
+type DecisionKind = WaitlistDecision['kind'];
 type Outcome = { kind: DecisionKind; results: BulkResult['results']; emails: Map<string, string> };
-
-const SORTS: readonly WaitlistSort[] = ['joined', 'email', 'updated'];
-/** A column sorted for the first time starts where it is most useful: newest, or A to Z. */
-const FIRST_ORDER: Record<WaitlistSort, SortOrder> = {
-  joined: 'desc',
-  email: 'asc',
-  updated: 'desc',
-};
+/** The entries a decision is about: the selected ones, or the one row whose button was pressed. */
+type Deciding = { kind: DecisionKind; entries: WaitlistEntryView[] };
 
 const formatDate = (iso: string | null) =>
-  iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : null;
+  iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' }) : '';
 
-function paramsFrom(searchParams: URLSearchParams): WaitlistParams {
-  const status = searchParams.get('status');
-  const role = searchParams.get('role');
-  const sort = searchParams.get('sort') as WaitlistSort | null;
-  const order = searchParams.get('order');
-  return {
-    status: isWaitlistStatus(status) ? status : '',
-    role: isWaitlistRole(role) ? role : '',
-    query: searchParams.get('query') ?? '',
-    sort: sort && SORTS.includes(sort) ? sort : 'joined',
-    order: order === 'asc' || order === 'desc' ? order : 'desc',
-    page: Math.max(1, Number.parseInt(searchParams.get('page') ?? '1', 10) || 1),
-  };
-}
+type DecisionValues = { role: WaitlistRole | ''; notes: string };
 
-/** The requested role of every selected entry if they all agree, so approving needs no choice. */
+/** What a decision's dialog asks, checked as the server checks it: role (approving) and notes. */
+const decisionWords = {
+  role: { name: 'the role', missing: 'Choose the role they get.' },
+  notes: { name: 'the notes' },
+};
+const decisionResolvers: Record<DecisionKind, Resolver<DecisionValues>> = {
+  approve: plainResolver<DecisionValues>(
+    z.object({ role: approveBodySchema.shape.role, notes: approveBodySchema.shape.notes }),
+    decisionWords,
+  ),
+  reject: plainResolver<DecisionValues>(
+    z.object({ notes: rejectBodySchema.shape.notes }),
+    decisionWords,
+  ),
+};
+
+const col = dataTableColumns<WaitlistEntryView>();
+const columns = col.columns([
+  col.display({
+    id: 'name',
+    header: 'Name',
+    cell: ({ row }) =>
+      row.original.name ? (
+        <TruncatedText text={row.original.name} className="max-w-40 font-medium text-foreground" />
+      ) : (
+        <span className="text-muted-foreground">No name given</span>
+      ),
+  }),
+  col.accessor('email', {
+    header: 'Email',
+    enableSorting: true,
+    cell: ({ row }) => (
+      <span className="whitespace-nowrap text-muted-foreground">{row.original.email}</span>
+    ),
+  }),
+  col.display({
+    id: 'role',
+    header: 'Role',
+    cell: ({ row }) => <RoleBadge role={row.original.role} />,
+  }),
+  col.display({
+    id: 'status',
+    header: 'Status',
+    cell: ({ row }) => (
+      <WaitlistStatusBadge status={row.original.status} className="whitespace-nowrap" />
+    ),
+  }),
+  col.display({
+    id: 'notes',
+    header: 'Notes',
+    cell: ({ row }) => <EntryNotes entry={row.original} />,
+    // Takes the width left over, and cuts its text to it (never less than 8 rem).
+    meta: { className: 'w-full max-w-0 min-w-32' },
+  }),
+  col.accessor('waitlistJoinedAt', {
+    id: 'joined',
+    header: 'Joined',
+    enableSorting: true,
+    cell: ({ row }) =>
+      row.original.waitlistJoinedAt ? (
+        <DateCell iso={row.original.waitlistJoinedAt} />
+      ) : (
+        <span title="Approved without joining the waitlist">—</span>
+      ),
+    meta: { descFirst: true, className: 'text-muted-foreground' },
+  }),
+  col.accessor('updatedAt', {
+    id: 'updated',
+    header: 'Changed',
+    enableSorting: true,
+    cell: ({ row }) => <DecidedCell entry={row.original} />,
+    meta: { descFirst: true, className: 'text-muted-foreground' },
+  }),
+]);
+
+const statusOptions = WAITLIST_STATUSES.map((status) => ({
+  value: status,
+  label: WAITLIST_STATUS_LABELS[status],
+}));
+const roleOptions = WAITLIST_ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
+
+/** The requested role of every entry if they all agree, so approving needs no choice. */
 function commonRole(entries: WaitlistEntryView[]): WaitlistRole | '' {
   const roles = new Set(entries.map((entry) => entry.role));
   const [only] = roles;
   return roles.size === 1 && only ? only : '';
 }
 
+const entriesWord = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+
 export function AdminWaitlistPage() {
-  const [searchParams, setSearchParams] = useSearchParams();
-  const params = paramsFrom(searchParams);
-  const list = useWaitlist(params);
+  const list = useListState(waitlistListSpec);
+  const { state } = list;
+  const waitlist = useWaitlist(state);
   const decision = useWaitlistDecision();
-  const toast = useToast();
-  const [draft, setDraft] = useState(params.query);
-  const [selected, setSelected] = useState<Map<string, WaitlistEntryView>>(() => new Map());
-  const [dialog, setDialog] = useState<DecisionKind | null>(null);
-  const [approveRole, setApproveRole] = useState<WaitlistRole | ''>('');
-  const [roleError, setRoleError] = useState<string | undefined>();
-  const [notes, setNotes] = useState('');
+  const [selection, setSelection] = useRowSelection(list.key);
+  const [deciding, setDeciding] = useState<Deciding | null>(null);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const [actionError, setActionError] = useState<string | null>(null);
-  const searchId = useId();
-  const statusId = useId();
-  const roleId = useId();
-  const selectAllRef = useRef<HTMLInputElement>(null);
-  const searchKey = searchParams.toString();
+  const outcomeRef = useRef<HTMLDivElement>(null);
+  const formId = useId();
+  // The dialog checks what the decision being made needs.
+  const kind = useRef<DecisionKind>('approve');
+  const form = useForm<DecisionValues>({
+    defaultValues: { role: '', notes: '' },
+    resolver: (values, context, options) =>
+      decisionResolvers[kind.current](values, context, options),
+  });
 
-  // Back and forward move through searches: the box follows the address.
-  useEffect(() => setDraft(params.query), [params.query]);
-  // Another search, filter, order or page is another list: what was selected is let go.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the address changes
-  useEffect(() => setSelected(new Map()), [searchKey]);
-
-  const rows = list.data?.data ?? [];
-  const selectable = rows.filter((entry) => entry.status !== 'joined');
-  const selectedEntries = [...selected.values()];
-  const allSelected = selectable.length > 0 && selectable.every((entry) => selected.has(entry.id));
-  const someSelected = selectedEntries.length > 0 && !allSelected;
-
+  // After a decision the button that opened it may be gone (the row changed): focus goes to what
+  // happened instead of being lost.
   useEffect(() => {
-    if (selectAllRef.current) selectAllRef.current.indeterminate = someSelected;
-  }, [someSelected]);
+    if (outcome) outcomeRef.current?.focus();
+  }, [outcome]);
 
-  function go(next: Partial<WaitlistParams>) {
-    const merged = { ...params, page: 1, ...next };
-    const search = new URLSearchParams();
-    if (merged.query.trim()) search.set('query', merged.query.trim());
-    if (merged.status) search.set('status', merged.status);
-    if (merged.role) search.set('role', merged.role);
-    if (merged.sort !== 'joined' || merged.order !== 'desc') {
-      search.set('sort', merged.sort);
-      search.set('order', merged.order);
-    }
-    if (merged.page > 1) search.set('page', String(merged.page));
-    setSearchParams(search);
-  }
-
-  function handleSearch(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    go({ query: draft });
-  }
-
-  function sortBy(sort: WaitlistSort) {
-    const order =
-      params.sort === sort ? (params.order === 'asc' ? 'desc' : 'asc') : FIRST_ORDER[sort];
-    go({ sort, order });
-  }
-
-  function toggle(entry: WaitlistEntryView, on: boolean) {
-    setSelected((current) => {
-      const next = new Map(current);
-      if (on) next.set(entry.id, entry);
-      else next.delete(entry.id);
-      return next;
-    });
-  }
-
-  function toggleAll(on: boolean) {
-    setSelected(on ? new Map(selectable.map((entry) => [entry.id, entry])) : new Map());
-  }
-
-  function open(kind: DecisionKind) {
+  function open(decision: DecisionKind, entries: WaitlistEntryView[]) {
     setActionError(null);
-    setNotes('');
-    setRoleError(undefined);
-    setApproveRole(commonRole(selectedEntries));
-    setDialog(kind);
+    kind.current = decision;
+    form.reset({ role: decision === 'approve' ? commonRole(entries) : '', notes: '' });
+    setDeciding({ kind: decision, entries });
   }
 
-  function decide() {
-    if (!dialog) return;
-    if (dialog === 'approve' && !approveRole) {
-      setRoleError('Choose the role they get.');
-      return;
-    }
-    const ids = [...selected.keys()];
-    const emails = new Map(selectedEntries.map((entry) => [entry.id, entry.email]));
-    const request =
-      dialog === 'approve'
-        ? { kind: 'approve' as const, ids, role: approveRole as WaitlistRole, notes }
-        : { kind: 'reject' as const, ids, notes };
+  const decide = form.handleSubmit((values) => {
+    if (!deciding) return;
+    const ids = deciding.entries.map((entry) => entry.id);
+    const emails = new Map(deciding.entries.map((entry) => [entry.id, entry.email]));
+    const request: WaitlistDecision =
+      deciding.kind === 'approve'
+        ? { kind: 'approve', ids, role: values.role as WaitlistRole, notes: values.notes }
+        : { kind: 'reject', ids, notes: values.notes };
     decision.mutate(request, {
       onSuccess: (answer) => {
-        setDialog(null);
-        setSelected(new Map());
-        const summary = summarizeBulkResults(request.kind, answer.results);
+        setDeciding(null);
+        setSelection({});
+        // Said once, here, with what happened to each entry (no toast as well).
         setOutcome({ kind: request.kind, results: answer.results, emails });
-        toast({ title: summary.title, description: summary.description, tone: summary.tone });
       },
       onError: (error) => {
-        setDialog(null);
-        setActionError(describeError(error));
+        setDeciding(null);
+        setActionError(plainApiError(error));
       },
     });
-  }
+  });
 
-  const data = list.data;
-  const count = selectedEntries.length;
-  const entriesWord = (n: number) => `${n} ${n === 1 ? 'entry' : 'entries'}`;
+  const data = waitlist.data;
+  const dialogEntries = deciding?.entries ?? [];
+  const caption = [
+    state.status ? `, status ${WAITLIST_STATUS_LABELS[state.status]}` : '',
+    state.role ? `, role ${ROLE_LABELS[state.role]}` : '',
+    state.query ? `, matching “${state.query}”` : '',
+  ].join('');
 
   return (
     <PageContainer>
-      <title>Waitlist · Admin · Arete</title>
-      <PageHeader kicker="Admin area" title="Waitlist">
-        <p>
-          Coaches and clients who asked for a place. Approve them with a role (each gets an
-          invitation to sign up by email), or reject them.
-        </p>
-      </PageHeader>
-
-      <search aria-label="Find waitlist entries">
-        <form
-          onSubmit={handleSearch}
-          className="flex flex-wrap items-end gap-3 rounded-2xl border border-border bg-surface p-4 shadow-card"
-        >
-          <div className="min-w-60 flex-1">
-            <label htmlFor={searchId} className="block text-sm font-medium">
-              Search
-            </label>
-            <input
-              id={searchId}
-              type="search"
-              value={draft}
-              onChange={(event) => setDraft(event.target.value)}
-              placeholder="Name or email"
-              className={`mt-1.5 ${inputClasses}`}
-            />
-          </div>
-          <div>
-            <label htmlFor={statusId} className="block text-sm font-medium">
-              Status
-            </label>
-            <select
-              id={statusId}
-              value={params.status}
-              onChange={(event) =>
-                go({ query: draft, status: event.target.value as WaitlistParams['status'] })
-              }
-              className={`mt-1.5 ${inputClasses}`}
-            >
-              <option value="">All statuses</option>
-              {WAITLIST_STATUSES.map((status) => (
-                <option key={status} value={status}>
-                  {WAITLIST_STATUS_LABELS[status]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label htmlFor={roleId} className="block text-sm font-medium">
-              Role
-            </label>
-            <select
-              id={roleId}
-              value={params.role}
-              onChange={(event) =>
-                go({ query: draft, role: event.target.value as WaitlistParams['role'] })
-              }
-              className={`mt-1.5 ${inputClasses}`}
-            >
-              <option value="">Coaches and clients</option>
-              {WAITLIST_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <Button type="submit">Search</Button>
-        </form>
-      </search>
-
-      <div className="mt-6 space-y-4">
+      <PageHeader
+        title="Waitlist"
+        documentTitle="Waitlist · Admin"
+        description="Coaches and clients who asked for a place. Approving sends them an invitation to sign up."
+      />
+      <div className="space-y-4 pb-16">
+        <ListFilters
+          label="Find waitlist entries"
+          spec={waitlistListSpec}
+          list={list}
+          fields={[
+            { kind: 'text', key: 'query', label: 'Search', placeholder: 'Name or email' },
+            {
+              kind: 'select',
+              key: 'status',
+              label: 'Status',
+              allLabel: 'All statuses',
+              options: statusOptions,
+            },
+            {
+              kind: 'select',
+              key: 'role',
+              label: 'Role',
+              allLabel: 'Coaches and clients',
+              options: roleOptions,
+            },
+          ]}
+        />
+        <ListProblems list={list} />
         {actionError && (
           <ActionError message={actionError} onDismiss={() => setActionError(null)} />
         )}
-        {outcome && <OutcomeAlert outcome={outcome} onDismiss={() => setOutcome(null)} />}
-        {list.isError && (
-          <LoadError
-            title="The waitlist could not be loaded"
-            message={describeError(list.error)}
-            onRetry={() => list.refetch()}
-          />
+        {outcome && (
+          <div ref={outcomeRef} tabIndex={-1} className="outline-none">
+            <OutcomeAlert outcome={outcome} onDismiss={() => setOutcome(null)} />
+          </div>
         )}
+        <DataTable
+          label="Waitlist entries"
+          captionDetail={caption}
+          columns={columns}
+          rows={data?.data}
+          getRowId={(entry) => entry.id}
+          query={waitlist}
+          list={list}
+          pagesLabel="Waitlist pages"
+          page={
+            data && {
+              page: data.page,
+              pageSize: data.pageSize || ADMIN_PAGE_SIZE,
+              shown: data.data.length,
+              total: data.totalCount,
+            }
+          }
+          sort={{
+            value: sortFromParams(state.sort, state.order),
+            onChange: (next) => list.set(sortToParams<WaitlistSort>(next)),
+          }}
+          selection={{
+            value: selection,
+            onChange: setSelection,
+            canSelect: (entry) => entry.status !== 'joined',
+            cannotSelectReason: 'Signed up already: nothing to decide',
+            rowLabel: (entry) => `Select ${entry.email}`,
+            allLabel: 'Select all entries on this page',
+            hint: 'Select entries to approve or reject them together.',
+            toolbarLabel: 'Selected entries',
+            actions: (selected) => (
+              <>
+                <RowAction
+                  tone="primary"
+                  disabled={selected.length === 0}
+                  onClick={() => open('approve', selected)}
+                >
+                  Approve…
+                </RowAction>
+                <RowAction
+                  tone="danger"
+                  disabled={selected.length === 0}
+                  onClick={() => open('reject', selected)}
+                >
+                  Reject…
+                </RowAction>
+              </>
+            ),
+          }}
+          rowActions={(entry) => (
+            <EntryActions entry={entry} onDecide={(kind) => open(kind, [entry])} />
+          )}
+          empty={
+            list.filtered ? (
+              <p>No entries match. Try another search, status or role.</p>
+            ) : (
+              <p>
+                Nobody is on the waitlist yet. People join from the home page, as a coach or a
+                client.
+              </p>
+            )
+          }
+        />
       </div>
 
-      {list.isPending ? (
-        <LoadingState label="Loading the waitlist…" />
-      ) : data ? (
-        <section aria-labelledby="waitlist-table-title" className="mt-6 pb-16">
-          <h2 id="waitlist-table-title" className="sr-only">
-            Waitlist entries
-          </h2>
-          <div
-            role="toolbar"
-            aria-label="Selected entries"
-            className="mb-3 flex flex-wrap items-center gap-3 rounded-xl border border-border bg-surface-muted px-4 py-3"
-          >
-            <p className="text-sm font-medium text-foreground" aria-live="polite">
-              {count === 0 ? 'Select entries to approve or reject them.' : `${count} selected`}
-            </p>
-            <div className="ml-auto flex flex-wrap gap-2">
-              <Button size="sm" disabled={count === 0} onClick={() => open('approve')}>
-                Approve…
-              </Button>
-              <Button
-                size="sm"
-                variant="danger-quiet"
-                disabled={count === 0}
-                onClick={() => open('reject')}
-              >
-                Reject…
-              </Button>
-              <Button
-                size="sm"
-                variant="ghost"
-                disabled={count === 0}
-                onClick={() => toggleAll(false)}
-              >
-                Clear selection
-              </Button>
-            </div>
-          </div>
-          <div className="overflow-x-auto rounded-2xl border border-border bg-surface shadow-card">
-            <table className="w-full min-w-5xl text-left text-sm">
-              <caption className="sr-only">
-                Waitlist entries
-                {params.status ? `, status ${WAITLIST_STATUS_LABELS[params.status]}` : ''}
-                {params.role ? `, role ${ROLE_LABELS[params.role]}` : ''}
-                {params.query ? `, matching “${params.query}”` : ''}
-              </caption>
-              <thead className="border-b border-border bg-surface-muted text-muted-foreground">
-                <tr>
-                  <th scope="col" className="w-12 px-4 py-3">
-                    <input
-                      ref={selectAllRef}
-                      type="checkbox"
-                      aria-label="Select all entries on this page"
-                      checked={allSelected}
-                      disabled={selectable.length === 0}
-                      onChange={(event) => toggleAll(event.target.checked)}
-                      className="size-4 accent-primary"
-                    />
-                  </th>
-                  <SortHeader label="Person" sort="email" params={params} onSort={sortBy} />
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Role
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-4 py-3 font-medium">
-                    Notes
-                  </th>
-                  <SortHeader label="Joined" sort="joined" params={params} onSort={sortBy} />
-                  <SortHeader label="Last change" sort="updated" params={params} onSort={sortBy} />
-                </tr>
-              </thead>
-              <tbody aria-busy={list.isFetching || undefined}>
-                {rows.length === 0 && (
-                  <tr>
-                    <td colSpan={7} className="px-4 py-10 text-center text-muted-foreground">
-                      No entries match. Try another search, status or role.
-                    </td>
-                  </tr>
-                )}
-                {rows.map((entry) => (
-                  <EntryRow
-                    key={entry.id}
-                    entry={entry}
-                    selected={selected.has(entry.id)}
-                    onToggle={(on) => toggle(entry, on)}
-                  />
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination
-            label="Waitlist pages"
-            page={data.page}
-            pageSize={data.pageSize || ADMIN_PAGE_SIZE}
-            totalCount={data.totalCount}
-            busy={list.isFetching}
-            onPage={(page) => go({ page })}
-          />
-        </section>
-      ) : null}
-
       <ConfirmDialog
-        open={dialog !== null}
+        open={deciding !== null}
         title={
-          dialog === 'approve' ? `Approve ${entriesWord(count)}?` : `Reject ${entriesWord(count)}?`
+          deciding?.kind === 'approve'
+            ? `Approve ${entriesWord(dialogEntries.length)}?`
+            : `Reject ${entriesWord(dialogEntries.length)}?`
         }
-        confirmLabel={dialog === 'approve' ? 'Approve' : 'Reject'}
-        confirmVariant={dialog === 'reject' ? 'danger' : 'primary'}
+        confirmLabel={deciding?.kind === 'approve' ? 'Approve' : 'Reject'}
+        confirmVariant={deciding?.kind === 'reject' ? 'danger' : 'primary'}
         pending={decision.isPending}
-        onCancel={() => setDialog(null)}
-        onConfirm={decide}
+        onCancel={() => setDeciding(null)}
+        formId={formId}
         fields={
-          <>
-            {dialog === 'approve' && (
+          <form
+            id={formId}
+            noValidate
+            onSubmit={(event) => void decide(event)}
+            className="space-y-4"
+          >
+            {deciding?.kind === 'approve' && (
               <SelectField
                 label="Role"
-                value={approveRole}
-                onChange={(event) => {
-                  setApproveRole(event.target.value as WaitlistRole | '');
-                  setRoleError(undefined);
-                }}
-                error={roleError}
-                hint={roleError ? undefined : 'Their account has this role from the start.'}
+                {...form.register('role')}
+                error={form.formState.errors.role?.message}
+                hint={
+                  form.formState.errors.role
+                    ? undefined
+                    : 'Their account has this role from the start.'
+                }
               >
                 <option value="" disabled>
                   Choose a role
@@ -411,133 +346,102 @@ export function AdminWaitlistPage() {
             )}
             <TextAreaField
               label="Notes (optional)"
-              value={notes}
+              {...form.register('notes')}
               maxLength={WAITLIST_NOTE_MAX_LENGTH}
-              onChange={(event) => setNotes(event.target.value)}
+              error={form.formState.errors.notes?.message}
               hint="Kept with each entry, for admins only."
             />
-          </>
+          </form>
         }
       >
         <p>
-          {dialog === 'approve'
+          {deciding?.kind === 'approve'
             ? 'Each person gets an invitation to sign up by email, and their account the role you choose.'
             : 'They are not told. An approval not used yet is withdrawn with its invitation.'}
         </p>
-        <SelectedList entries={selectedEntries} />
+        <SelectedList entries={dialogEntries} />
       </ConfirmDialog>
     </PageContainer>
   );
 }
 
-function SortHeader({
-  label,
-  sort,
-  params,
-  onSort,
+/** Approve and Reject for one row, as far as they change anything. */
+function EntryActions({
+  entry,
+  onDecide,
 }: {
-  label: string;
-  sort: WaitlistSort;
-  params: WaitlistParams;
-  onSort: (sort: WaitlistSort) => void;
+  entry: WaitlistEntryView;
+  onDecide: (kind: DecisionKind) => void;
 }) {
-  const active = params.sort === sort;
-  const direction = active ? (params.order === 'asc' ? 'ascending' : 'descending') : undefined;
+  if (entry.status === 'joined') {
+    return <span className="text-xs whitespace-nowrap text-muted-foreground">Signed up</span>;
+  }
   return (
-    <th scope="col" aria-sort={direction ?? 'none'} className="px-4 py-3 font-medium">
-      <button
-        type="button"
-        onClick={() => onSort(sort)}
-        className={`-mx-1 inline-flex items-center gap-1 rounded px-1 whitespace-nowrap transition-colors hover:text-foreground ${active ? 'text-foreground' : ''}`}
-      >
-        {label}
-        <span aria-hidden="true" className="font-mono text-xs">
-          {active ? (params.order === 'asc' ? '↑' : '↓') : '↕'}
-        </span>
-        <span className="sr-only">
-          {active
-            ? `, sorted ${direction}; sort ${direction === 'ascending' ? 'descending' : 'ascending'}`
-            : ', sort'}
-        </span>
-      </button>
-    </th>
+    <RowActions>
+      {entry.status !== 'approved' && (
+        <RowAction aria-label={`Approve ${entry.email}`} onClick={() => onDecide('approve')}>
+          Approve
+        </RowAction>
+      )}
+      {entry.status !== 'rejected' && (
+        <RowAction
+          tone="danger"
+          aria-label={`Reject ${entry.email}`}
+          onClick={() => onDecide('reject')}
+        >
+          Reject
+        </RowAction>
+      )}
+    </RowActions>
   );
 }
 
-function EntryRow({
-  entry,
-  selected,
-  onToggle,
-}: {
-  entry: WaitlistEntryView;
-  selected: boolean;
-  onToggle: (on: boolean) => void;
-}) {
+function EntryNotes({ entry }: { entry: WaitlistEntryView }) {
+  if (!entry.note && !entry.notes) return <span className="text-muted-foreground">—</span>;
+  const whole = [
+    entry.note ? `Their note: “${entry.note}”` : '',
+    entry.notes ? `Admin: ${entry.notes}` : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  return (
+    <span title={whole} className="block truncate text-muted-foreground">
+      {entry.note && (
+        <>
+          <span className="sr-only">Their note: </span>“{entry.note}”
+        </>
+      )}
+      {entry.note && entry.notes && ' · '}
+      {entry.notes && (
+        <>
+          <span className="font-medium text-foreground">Admin:</span> {entry.notes}
+        </>
+      )}
+    </span>
+  );
+}
+
+/** When the entry last changed; what the decision was, and by whom, on hover. */
+function DecidedCell({ entry }: { entry: WaitlistEntryView }) {
   const decided =
     entry.status === 'approved'
-      ? `by ${entry.approvedBy ?? 'an admin'}, ${formatDate(entry.approvedAt)}`
+      ? `Approved by ${entry.approvedBy ?? 'an admin'} on ${formatDate(entry.approvedAt)}`
       : entry.status === 'rejected'
-        ? formatDate(entry.rejectedAt)
+        ? `Rejected on ${formatDate(entry.rejectedAt)}`
         : entry.status === 'joined'
-          ? `signed up ${formatDate(entry.joinedAt)}`
-          : null;
+          ? `Signed up on ${formatDate(entry.joinedAt)}`
+          : undefined;
   return (
-    <tr className={`border-b border-border last:border-b-0 ${selected ? 'bg-primary-soft' : ''}`}>
-      <td className="px-4 py-3">
-        <input
-          type="checkbox"
-          aria-label={`Select ${entry.email}`}
-          checked={selected}
-          disabled={entry.status === 'joined'}
-          title={entry.status === 'joined' ? 'Signed up already: nothing to decide' : undefined}
-          onChange={(event) => onToggle(event.target.checked)}
-          className="size-4 accent-primary"
-        />
-      </td>
-      <td className="px-4 py-3">
-        <p className={entry.name ? 'font-medium text-foreground' : 'text-muted-foreground'}>
-          {entry.name ?? 'No name given'}
-        </p>
-        <p className="text-muted-foreground">{entry.email}</p>
-      </td>
-      <td className="px-4 py-3">
-        <RoleBadge role={entry.role} />
-      </td>
-      <td className="px-4 py-3">
-        <WaitlistStatusBadge status={entry.status} />
-        {decided && <p className="mt-1 text-xs text-muted-foreground">{decided}</p>}
-      </td>
-      <td className="max-w-xs px-4 py-3 text-muted-foreground">
-        {entry.note && (
-          <p className="line-clamp-3 break-words" title={entry.note}>
-            <span className="sr-only">Their note: </span>“{entry.note}”
-          </p>
-        )}
-        {entry.notes && (
-          <p className="mt-1 line-clamp-2 text-xs break-words" title={entry.notes}>
-            <span className="font-medium text-foreground">Admin:</span> {entry.notes}
-          </p>
-        )}
-        {!entry.note && !entry.notes && <span aria-hidden="true">—</span>}
-      </td>
-      <td className="px-4 py-3 whitespace-nowrap text-muted-foreground">
-        {entry.waitlistJoinedAt ? (
-          <time dateTime={entry.waitlistJoinedAt}>{formatDate(entry.waitlistJoinedAt)}</time>
-        ) : (
-          <span title="Approved without joining the waitlist">—</span>
-        )}
-      </td>
-      <td className="px-4 py-3 whitespace-nowrap text-muted-foreground">
-        <time dateTime={entry.updatedAt}>{formatDate(entry.updatedAt)}</time>
-      </td>
-    </tr>
+    <span title={decided}>
+      <DateCell iso={entry.updatedAt} />
+    </span>
   );
 }
 
 function SelectedList({ entries }: { entries: WaitlistEntryView[] }) {
   const shown = entries.slice(0, 5);
   return (
-    <ul className="mt-3 space-y-1 text-sm">
+    <ul className="mt-3 space-y-1">
       {shown.map((entry) => (
         <li key={entry.id} className="flex flex-wrap items-center gap-2">
           <span className="break-all text-foreground">{entry.email}</span>

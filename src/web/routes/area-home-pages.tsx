@@ -1,167 +1,108 @@
+import { ArrowRight, CircleCheck, CircleUser, Compass } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import type { Me } from '../../contract/users.ts';
+import { quietLinkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
-import { PageHeader } from '../components/page-state.tsx';
+import { PageHeader } from '../components/page-header.tsx';
+import { RoleBadge } from '../components/role-badge.tsx';
 import { useCurrentUser } from '../hooks/use-session.ts';
-import { firstNameOf } from '../lib/roles.ts';
+import { hasOnboarding, isOnboardingDone, ONBOARDING_GUIDES } from '../lib/onboarding.ts';
+import { displayName, firstNameOf } from '../lib/roles.ts';
 
-type Tile = { title: string; text: string; to?: string };
+const cardClass = 'flex flex-col rounded-xl border border-border bg-surface p-5 shadow-card';
 
-function AreaHome({
-  kicker,
-  pageTitle,
-  lead,
-  available,
-  next,
-}: {
-  kicker: string;
-  pageTitle: string;
-  lead: string;
-  available: Tile[];
-  next: string[];
-}) {
+/** The first page of the coach and member areas: what there is for this person now. */
+function AreaHome({ area, description }: { area: string; description: string }) {
   const user = useCurrentUser();
+  if (!user) return null;
   return (
     <PageContainer>
-      <title>{`${pageTitle} · Arete`}</title>
-      <PageHeader kicker={kicker} title={`Welcome, ${user ? firstNameOf(user) : 'there'}`}>
-        <p>{lead}</p>
-      </PageHeader>
-      <div className="grid gap-6 pb-16 lg:grid-cols-[3fr_2fr]">
-        <section aria-labelledby="available-title">
-          <h2 id="available-title" className="font-display text-2xl font-semibold">
-            Here now
-          </h2>
-          <ul className="mt-4 grid gap-4 sm:grid-cols-2">
-            {available.map((tile) => (
-              <li key={tile.title}>
-                {tile.to ? (
-                  <Link
-                    to={tile.to}
-                    className="block h-full rounded-2xl border border-border bg-surface p-5 shadow-card transition-colors hover:border-primary/40 hover:bg-primary-soft"
-                  >
-                    <span className="font-medium text-primary">{tile.title}</span>
-                    <span className="mt-1 block text-sm leading-relaxed text-muted-foreground">
-                      {tile.text}
-                    </span>
-                  </Link>
-                ) : (
-                  <div className="h-full rounded-2xl border border-border bg-surface p-5 shadow-card">
-                    <span className="font-medium text-foreground">{tile.title}</span>
-                    <span className="mt-1 block text-sm leading-relaxed text-muted-foreground">
-                      {tile.text}
-                    </span>
-                  </div>
-                )}
-              </li>
-            ))}
-          </ul>
-        </section>
-        <section
-          aria-labelledby="next-title"
-          className="rounded-2xl bg-accent px-6 py-6 text-accent-foreground"
-        >
-          <h2 id="next-title" className="font-display text-2xl font-semibold">
-            Coming next
-          </h2>
-          <p className="mt-2 text-sm leading-relaxed">Not built yet; this area grows into these:</p>
-          <ul className="mt-4 list-disc space-y-2 pl-5 leading-relaxed">
-            {next.map((item) => (
-              <li key={item}>{item}</li>
-            ))}
-          </ul>
-        </section>
+      <PageHeader
+        title={`Welcome, ${firstNameOf(user)}`}
+        documentTitle={area}
+        description={description}
+      />
+      <div className="grid gap-5 md:grid-cols-2">
+        <GuideCard user={user} />
+        <AccountCard user={user} />
       </div>
     </PageContainer>
   );
 }
 
-const ACCOUNT_TILE: Tile = {
-  title: 'Your account',
-  text: 'Your name, email address and role.',
-  to: '/account',
-};
-
-export function AdminHomePage() {
+function Card({
+  id,
+  icon,
+  title,
+  children,
+}: {
+  id: string;
+  icon: ReactNode;
+  title: string;
+  children: ReactNode;
+}) {
   return (
-    <AreaHome
-      kicker="Admin area"
-      pageTitle="Admin"
-      lead="You decide who gets into Arete and with which role."
-      available={[
-        {
-          title: 'Waitlist',
-          text: 'Review requests from coaches and clients; approve them with a role, or reject them.',
-          to: '/admin/waitlist',
-        },
-        {
-          title: 'Approved users',
-          text: 'Pre-approve emails, change or remove approvals, import and export, back up and restore.',
-          to: '/admin/approved-users',
-        },
-        {
-          title: 'Users',
-          text: 'Search everyone who signed up, approve people by giving them a role, ban or unban.',
-          to: '/admin/users',
-        },
-        {
-          title: 'Audit log',
-          text: 'Who changed what and when, with each change before and after.',
-          to: '/admin/audit-log',
-        },
-        {
-          title: 'Mail outbox',
-          text: 'Mail this server kept instead of sending it, with its links.',
-          to: '/admin/outbox',
-        },
-        ACCOUNT_TILE,
-      ]}
-      next={['Organizations: coach practices and client companies.']}
-    />
+    <section aria-labelledby={id} className={cardClass}>
+      <h2 id={id} className="flex items-center gap-2 text-sm font-medium text-foreground">
+        {icon}
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+function GuideCard({ user }: { user: Me }) {
+  if (!hasOnboarding(user.role)) return null;
+  const guide = ONBOARDING_GUIDES[user.role];
+  const done = isOnboardingDone(user.id);
+  const ready = guide.steps.filter((step) => step.status === 'ready').length;
+  return (
+    <Card
+      id="guide-title"
+      icon={<Compass aria-hidden="true" className="size-4 text-muted-foreground" />}
+      title="Welcome guide"
+    >
+      <p className="mt-2 text-foreground">{guide.title}</p>
+      <p className="mt-1 flex items-center gap-1.5 text-sm text-muted-foreground">
+        {done && <CircleCheck aria-hidden="true" className="size-4 text-success" />}
+        {done ? 'You have been through it.' : `${ready} of ${guide.steps.length} steps open now.`}
+      </p>
+      <Link
+        to="/onboarding"
+        className={`mt-auto inline-flex items-center gap-1 self-start pt-4 text-sm ${quietLinkClass}`}
+      >
+        {done ? 'Open the guide again' : 'Continue the guide'}
+        <ArrowRight aria-hidden="true" className="size-4" />
+      </Link>
+    </Card>
+  );
+}
+
+function AccountCard({ user }: { user: Me }) {
+  return (
+    <Card
+      id="account-title"
+      icon={<CircleUser aria-hidden="true" className="size-4 text-muted-foreground" />}
+      title="Your account"
+    >
+      <p className="mt-2 text-foreground">{displayName(user)}</p>
+      <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-muted-foreground">
+        <span className="break-all">{user.email}</span>
+        <RoleBadge role={user.role} />
+      </p>
+      <Link to="/account" className={`mt-auto self-start pt-4 text-sm ${quietLinkClass}`}>
+        Account details
+      </Link>
+    </Card>
   );
 }
 
 export function CoachHomePage() {
-  return (
-    <AreaHome
-      kicker="Coach area"
-      pageTitle="Coach"
-      lead="This is where you will run your practice on Arete."
-      available={[
-        {
-          title: 'Welcome guide',
-          text: 'The steps to set up your practice, and which of them are coming soon.',
-          to: '/onboarding',
-        },
-        ACCOUNT_TILE,
-      ]}
-      next={[
-        'Your practice: its name and details.',
-        'Inviting clients from the companies they work for.',
-        'Coaching relationships, goals, sessions and shared documents.',
-      ]}
-    />
-  );
+  return <AreaHome area="Coach" description="Your coach area: your practice on Arete." />;
 }
 
 export function MemberHomePage() {
-  return (
-    <AreaHome
-      kicker="Member area"
-      pageTitle="Member"
-      lead="This is where you will work with your coach on Arete."
-      available={[
-        {
-          title: 'Welcome guide',
-          text: 'The steps to get ready for coaching, and which of them are coming soon.',
-          to: '/onboarding',
-        },
-        ACCOUNT_TILE,
-      ]}
-      next={[
-        'Coaching: tell us you are interested, or see the coaches you are connected with.',
-        'Your goals and the documents you share with your coach.',
-        'Session settings, such as sharing context before each session.',
-      ]}
-    />
-  );
+  return <AreaHome area="Member" description="Your member area: your coaching on Arete." />;
 }

@@ -35,12 +35,12 @@ export function LandingPage() {
             >
               Join the waitlist
             </a>
-            <a
-              href="/api/docs/"
+            <Link
+              to="/sign-in"
               className="rounded-lg border border-border bg-surface px-5 py-3 font-medium text-foreground transition-colors hover:bg-surface-muted"
             >
-              Read the API docs
-            </a>
+              Sign in
+            </Link>
           </div>
         </div>
         <HowItWorks />

@@ -1,8 +1,13 @@
 import { Link, useLocation } from 'react-router';
 import { PageContainer } from '../components/page-container.tsx';
+import { useCurrentUser } from '../hooks/use-session.ts';
+import { ROLE_AREAS } from '../lib/roles.ts';
 
 export function NotFoundPage() {
   const { pathname } = useLocation();
+  // A signed-in person's home is their own area.
+  const user = useCurrentUser();
+  const home = user ? ROLE_AREAS[user.role].path : '/';
   return (
     <PageContainer>
       <title>Page not found · Arete</title>
@@ -20,7 +25,7 @@ export function NotFoundPage() {
           moved, or the link may be mistyped.
         </p>
         <Link
-          to="/"
+          to={home}
           className="mt-8 inline-flex rounded-lg bg-primary px-5 py-3 font-medium text-primary-foreground hover:opacity-90"
         >
           Back to the home page

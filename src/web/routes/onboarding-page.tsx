@@ -3,7 +3,7 @@ import { Link, useNavigate } from 'react-router';
 import { Button, buttonClasses } from '../components/button.tsx';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
-import { PageHeader } from '../components/page-state.tsx';
+import { PageHeader } from '../components/page-header.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useCurrentUser } from '../hooks/use-session.ts';
 import {
@@ -41,21 +41,22 @@ export function OnboardingPage() {
 
   return (
     <PageContainer>
-      <title>{`${guide.title} · Arete`}</title>
-      <PageHeader kicker={guide.kicker} title={guide.title}>
-        <p>
-          Welcome, {firstNameOf(user)}. {guide.lead}
-        </p>
-        <p className="mt-3 text-base">
-          Your role: <RoleBadge role={user.role} className="align-middle" />
-        </p>
-      </PageHeader>
-      <div className="grid gap-6 pb-16 lg:grid-cols-[2fr_1fr]">
+      <PageHeader
+        title={guide.title}
+        description={
+          <>
+            Welcome, {firstNameOf(user)}. Your role:{' '}
+            <RoleBadge role={user.role} className="align-middle" />
+          </>
+        }
+      />
+      <p className="mb-5 max-w-3xl text-sm leading-relaxed text-muted-foreground">{guide.lead}</p>
+      <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="guide-steps-title">
           <h2 id="guide-steps-title" className="sr-only">
             Your steps
           </h2>
-          <ol className="space-y-4">
+          <ol className="space-y-3">
             {guide.steps.map((step, index) => (
               <GuideStep key={step.title} step={step} number={index + 1} />
             ))}
@@ -63,9 +64,9 @@ export function OnboardingPage() {
         </section>
         <aside
           aria-labelledby="guide-done-title"
-          className="flex flex-col gap-4 self-start rounded-2xl border border-border bg-surface p-6 shadow-card"
+          className="flex flex-col gap-4 self-start rounded-xl border border-border bg-surface p-5 shadow-card"
         >
-          <h2 id="guide-done-title" className="font-display text-2xl font-semibold">
+          <h2 id="guide-done-title" className="text-sm font-medium text-foreground">
             {alreadyDone ? 'You have seen this guide' : 'Ready to look around?'}
           </h2>
           <p className="text-sm leading-relaxed text-muted-foreground">
@@ -91,7 +92,7 @@ function GuideStep({ step, number }: { step: OnboardingStep; number: number }) {
   return (
     <li
       aria-labelledby={titleId}
-      className={`flex gap-4 rounded-2xl border p-5 ${
+      className={`flex gap-4 rounded-xl border p-4 ${
         upcoming
           ? 'border-dashed border-border bg-surface-muted'
           : 'border-border bg-surface shadow-card'
@@ -99,7 +100,7 @@ function GuideStep({ step, number }: { step: OnboardingStep; number: number }) {
     >
       <span
         aria-hidden="true"
-        className={`flex size-8 shrink-0 items-center justify-center rounded-full font-mono text-sm ${
+        className={`flex size-8 shrink-0 items-center justify-center rounded-full text-sm font-medium tabular-nums ${
           upcoming ? 'bg-surface text-muted-foreground' : 'bg-primary-soft text-primary'
         }`}
       >

@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { buttonClasses } from '../components/button.tsx';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
-import { PageHeader } from '../components/page-state.tsx';
+import { PageHeader } from '../components/page-header.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
 import { useAwaitedRole, useCurrentUser } from '../hooks/use-session.ts';
 import { hasOnboarding, isOnboardingDone } from '../lib/onboarding.ts';
@@ -25,14 +25,17 @@ export function PendingPage() {
         : ROLE_AREAS[user.role];
     return (
       <PageContainer>
-        <title>Approved · Arete</title>
-        <PageHeader kicker="Approved" title="You are in">
-          <p>
-            An admin approved your account and your area is ready. Your role now:{' '}
-            <RoleBadge role={user.role} className="align-middle" />
-          </p>
-        </PageHeader>
-        <Link to={area.path} className={`mb-16 ${buttonClasses('primary')}`}>
+        <PageHeader
+          title="You are in"
+          documentTitle="Approved"
+          description={
+            <>
+              An admin approved your account and your area is ready. Your role now:{' '}
+              <RoleBadge role={user.role} className="align-middle" />
+            </>
+          }
+        />
+        <Link to={area.path} className={buttonClasses('primary')}>
           Go to your {area.label.toLowerCase()}
         </Link>
       </PageContainer>
@@ -41,16 +44,18 @@ export function PendingPage() {
 
   return (
     <PageContainer>
-      <title>Waiting for approval · Arete</title>
-      <PageHeader kicker="Almost there" title="Waiting for approval">
-        <p>
-          Thank you, {firstNameOf(user)}. Your email address is verified; an admin now reviews your
-          account and gives it its role, as a coach or as a client.
-        </p>
-      </PageHeader>
-      <div className="mb-16 max-w-2xl rounded-2xl border border-border bg-surface p-6 shadow-card">
-        <h2 className="font-display text-2xl font-semibold">What happens next</h2>
-        <ul className="mt-4 list-disc space-y-2 pl-5 leading-relaxed text-muted-foreground">
+      <PageHeader
+        title="Waiting for approval"
+        description={`Thank you, ${firstNameOf(user)}. Your email address is verified; an admin now gives your account its role.`}
+      />
+      <section
+        aria-labelledby="next-steps-title"
+        className="max-w-2xl rounded-xl border border-border bg-surface p-5 shadow-card"
+      >
+        <h2 id="next-steps-title" className="text-sm font-medium text-foreground">
+          What happens next
+        </h2>
+        <ul className="mt-3 list-disc space-y-2 pl-5 text-sm leading-relaxed text-muted-foreground">
           <li>
             You can leave this page open: it changes by itself when you are approved, no reload
             needed.
@@ -64,7 +69,7 @@ export function PendingPage() {
             .
           </li>
         </ul>
-      </div>
+      </section>
     </PageContainer>
   );
 }

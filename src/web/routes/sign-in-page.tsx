@@ -10,6 +10,7 @@ import { LabelledForm } from '../components/labelled-form.tsx';
 import { quietLinkClass } from '../components/link-classes.ts';
 import { localIdentityPage } from '../components/local-identity-page.tsx';
 import { SendLinkButton } from '../components/send-link-button.tsx';
+import { useClientConfig } from '../hooks/use-client-config.ts';
 import { useEmailParam } from '../hooks/use-email-param.ts';
 import { useFocusWhen } from '../hooks/use-focus-when.ts';
 import { useSignIn } from '../hooks/use-sign-in.ts';
@@ -44,6 +45,8 @@ function SignInForm() {
   const emailRef = useRef<HTMLInputElement>(null);
   const passwordRef = useRef<HTMLInputElement>(null);
   const next = safeNextPath(searchParams.get('next'));
+  // Waitlist mode: a newcomer's way in is the waitlist; sign-up is for invited addresses.
+  const waitlistMode = useClientConfig().data?.signUpMode === 'waitlist';
 
   if (signedIn && !pending) {
     const area = ROLE_AREAS[signedIn.role];
@@ -105,9 +108,24 @@ function SignInForm() {
       pageTitle="Sign in"
       lead={next ? 'Sign in to continue to the page you asked for.' : 'Welcome back to Arete.'}
       footer={
-        <AuthFooterLink question="New here?" to="/sign-up">
-          Create an account
-        </AuthFooterLink>
+        waitlistMode ? (
+          <>
+            <p>
+              <AuthFooterLink question="New here?" to="/#waitlist">
+                Join the waitlist
+              </AuthFooterLink>
+            </p>
+            <p className="mt-2">
+              <AuthFooterLink question="Invited already?" to="/sign-up">
+                Create your account
+              </AuthFooterLink>
+            </p>
+          </>
+        ) : (
+          <AuthFooterLink question="New here?" to="/sign-up">
+            Create an account
+          </AuthFooterLink>
+        )
       }
     >
       <LabelledForm label="Sign in" onSubmit={handleSubmit}>

@@ -1,5 +1,6 @@
 import { type FormEvent, type RefObject, useRef, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { Alert } from '../components/alert.tsx';
 import { AuthFooterLink } from '../components/auth-footer-link.tsx';
 import { AuthShell, useAlreadySignedIn } from '../components/auth-shell.tsx';
 import { Button, buttonClasses } from '../components/button.tsx';
@@ -125,26 +126,35 @@ function SignUpForm() {
 
   return (
     <AuthShell
-      title="Create your account"
+      title={waitlistMode ? 'Sign up with your invitation' : 'Create your account'}
       pageTitle="Sign up"
       lead={
-        <>
-          <p>
-            {waitlistMode
-              ? 'Sign-up needs an approved email address: use the one your invitation was sent to. '
-              : ''}
-            We mail you a link to confirm the address; you choose your password from that link.
-          </p>
-          <p className="mt-2">
-            {waitlistMode ? (
-              <>
-                Not invited yet? Join the waitlist <WaitlistLinks email={values.email} />.
-              </>
-            ) : (
-              'Then an admin approves your account and gives it its role, coach or client.'
-            )}
-          </p>
-        </>
+        waitlistMode ? (
+          <>
+            {/* Said before anything is asked: who can sign up here, and the way in for the rest. */}
+            <Alert tone="info" live={false} title="Arete is invitation only for now">
+              <p>
+                Sign-up needs an approved email address: use the one your invitation was sent to.
+              </p>
+              <p className="mt-2">
+                Not invited yet? Join the waitlist <WaitlistLinks email={values.email} />; an admin
+                reviews each request and invites you by email.
+              </p>
+            </Alert>
+            <p className="mt-4">
+              We mail you a link to confirm the address; you choose your password from that link.
+            </p>
+          </>
+        ) : (
+          <>
+            <p>
+              We mail you a link to confirm the address; you choose your password from that link.
+            </p>
+            <p className="mt-2">
+              Then an admin approves your account and gives it its role, coach or client.
+            </p>
+          </>
+        )
       }
       footer={
         <AuthFooterLink question="Already have an account?" to="/sign-in">

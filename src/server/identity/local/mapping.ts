@@ -6,9 +6,24 @@ import type {
   OrganizationRole,
   PublicMetadata,
 } from '../port.ts';
-import type { auth_invitation, auth_organization, auth_user } from './schema.ts';
+import { type auth_invitation, type auth_organization, auth_user } from './schema.ts';
 
-type UserRow = typeof auth_user.$inferSelect;
+/** The columns of `auth_user` an `IdentityUser` is made of: what a hot query selects, no more. */
+export const userColumns = {
+  id: auth_user.id,
+  name: auth_user.name,
+  email: auth_user.email,
+  emailVerified: auth_user.emailVerified,
+  image: auth_user.image,
+  publicMetadata: auth_user.publicMetadata,
+  banned: auth_user.banned,
+  createdAt: auth_user.createdAt,
+  updatedAt: auth_user.updatedAt,
+};
+
+/** A row read with `select(userColumns)` (a whole row is one too). */
+export type UserRow = Pick<typeof auth_user.$inferSelect, keyof typeof userColumns>;
+
 type OrganizationRow = typeof auth_organization.$inferSelect;
 type InvitationRow = typeof auth_invitation.$inferSelect;
 

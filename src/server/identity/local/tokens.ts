@@ -1,8 +1,14 @@
-import { and, eq, gt } from 'drizzle-orm';
-import { decodeProtectedHeader, importJWK, type JWTPayload, jwtVerify } from 'jose';
+import { and, eq, gt, sql } from 'drizzle-orm';
+import { importJWK, type JWTHeaderParameters, type JWTPayload, jwtVerify } from 'jose';
 import type { Database } from '../../db/client.ts';
-import { InvalidTokenError, type PublicMetadata, type TokenClaims } from '../port.ts';
-import { auth_jwks, auth_session } from './schema.ts';
+import {
+  type IdentityUser,
+  InvalidTokenError,
+  type PublicMetadata,
+  type TokenClaims,
+} from '../port.ts';
+import { toIdentityUser, userColumns } from './mapping.ts';
+import { auth_jwks, auth_session, auth_user } from './schema.ts';
 
 type VerificationKey = Awaited<ReturnType<typeof importJWK>>;
 
@@ -10,15 +16,35 @@ const KEY_RELOAD_INTERVAL_MS = 1_000;
 const SESSION_CACHE_MS = 5_000;
 const SESSION_CACHE_MAX = 10_000;
 
+type SessionCheck = { live: boolean; userId: string; until: number };
+
 /**
  * Verifies the embedded provider's API tokens without a database round trip for the signature:
  * the public keys are cached (and reloaded when an unknown key id appears). That the session still
  * exists is checked too, cached for a few seconds, so that signing out ends a token's life.
+ *
+ * A session check that misses the cache is one prepared query that also reads the user (the session
+ * must be live and belong to the token's subject); the claims then carry that user, so that the
+ * caller's authority and `users/me` need no query of their own.
  */
 export function createLocalTokenVerifier(db: Database, issuer: string) {
   const keys = new Map<string, { key: VerificationKey; alg: string }>();
   let lastReload = 0;
-  const sessions = new Map<string, { valid: boolean; until: number }>();
+  const sessions = new Map<string, SessionCheck>();
+  const inFlight = new Map<string, Promise<IdentityUser | null>>();
+  const liveSessionUser = db
+    .select(userColumns)
+    .from(auth_session)
+    .innerJoin(auth_user, eq(auth_user.id, auth_session.userId))
+    .where(
+      and(
+        eq(auth_session.id, sql.placeholder('sessionId')),
+        eq(auth_session.userId, sql.placeholder('userId')),
+        // An ISO string, as Drizzle writes a Date into this column (no time zone, UTC).
+        gt(auth_session.expiresAt, sql.placeholder('now')),
+      ),
+    )
+    .prepare('arete_live_session_user');
 
   async function reloadKeys(): Promise<void> {
     if (Date.now() - lastReload < KEY_RELOAD_INTERVAL_MS) return;
@@ -30,32 +56,49 @@ export function createLocalTokenVerifier(db: Database, issuer: string) {
     }
   }
 
-  async function keyFor(kid: string | undefined) {
+  async function resolveKey(header: JWTHeaderParameters): Promise<VerificationKey> {
+    const { kid } = header;
     if (!kid) throw new InvalidTokenError('the token names no signing key');
     if (!keys.has(kid)) await reloadKeys();
     const found = keys.get(kid);
     if (!found) throw new InvalidTokenError('the token was signed by an unknown key');
-    return found;
+    if (header.alg !== found.alg) throw new InvalidTokenError('the token is not valid');
+    return found.key;
   }
 
-  async function sessionIsLive(sessionId: string): Promise<boolean> {
+  /**
+   * Whether the session is live and the subject's: `true` from the cache; otherwise the user, read
+   * with the session in one query, or `null` when the session has ended (or is someone else's).
+   */
+  function checkSession(sessionId: string, userId: string): true | Promise<IdentityUser | null> {
     const cached = sessions.get(sessionId);
-    if (cached && cached.until > Date.now()) return cached.valid;
-    const [row] = await db
-      .select({ id: auth_session.id })
-      .from(auth_session)
-      .where(and(eq(auth_session.id, sessionId), gt(auth_session.expiresAt, new Date())));
-    if (sessions.size >= SESSION_CACHE_MAX) sessions.clear();
-    sessions.set(sessionId, { valid: Boolean(row), until: Date.now() + SESSION_CACHE_MS });
-    return Boolean(row);
+    if (cached && cached.userId === userId && cached.until > Date.now()) {
+      return cached.live ? true : Promise.resolve(null);
+    }
+    const key = `${sessionId} ${userId}`;
+    const pending = inFlight.get(key);
+    if (pending) return pending;
+    const lookup = liveSessionUser
+      .execute({ sessionId, userId, now: new Date().toISOString() })
+      .then(([row]) => {
+        if (sessions.size >= SESSION_CACHE_MAX) sessions.clear();
+        sessions.set(sessionId, {
+          live: row !== undefined,
+          userId,
+          until: Date.now() + SESSION_CACHE_MS,
+        });
+        return row ? toIdentityUser(row) : null;
+      })
+      .finally(() => inFlight.delete(key));
+    inFlight.set(key, lookup);
+    return lookup;
   }
 
   return async function verifyToken(token: string): Promise<TokenClaims> {
     let payload: JWTPayload;
     try {
-      const { kid } = decodeProtectedHeader(token);
-      const { key, alg } = await keyFor(kid);
-      ({ payload } = await jwtVerify(token, key, { issuer, audience: issuer, algorithms: [alg] }));
+      // The key is chosen from the header jose decodes anyway (once), and must be used with its alg.
+      ({ payload } = await jwtVerify(token, resolveKey, { issuer, audience: issuer }));
     } catch (error) {
       if (error instanceof InvalidTokenError) throw error;
       const code = (error as { code?: string }).code;
@@ -65,13 +108,16 @@ export function createLocalTokenVerifier(db: Database, issuer: string) {
     }
     const sessionId = typeof payload.sid === 'string' ? payload.sid : undefined;
     if (!payload.sub || !sessionId) throw new InvalidTokenError('the token is not a session token');
-    if (!(await sessionIsLive(sessionId))) throw new InvalidTokenError('the session has ended');
+    const check = checkSession(sessionId, payload.sub);
+    const user = check === true ? undefined : await check;
+    if (user === null) throw new InvalidTokenError('the session has ended');
     const organization = payload.o as { id?: unknown } | undefined;
     return {
       userId: payload.sub,
       sessionId,
       orgId: typeof organization?.id === 'string' ? organization.id : null,
       metadata: (payload.metadata ?? {}) as PublicMetadata,
+      ...(user ? { user } : {}),
     };
   };
 }

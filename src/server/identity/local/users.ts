@@ -23,7 +23,7 @@ import {
   type UserQuery,
 } from '../port.ts';
 import { type LocalContext, recordEvent } from './context.ts';
-import { toIdentityUser } from './mapping.ts';
+import { toIdentityUser, type UserRow, userColumns } from './mapping.ts';
 import { auth_session, auth_user } from './schema.ts';
 
 const rolePath = sql`${auth_user.publicMetadata}->>'primary_role'`;
@@ -32,16 +32,22 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
-function userFilter({ query, role }: Pick<UserQuery, 'query' | 'role'>): SQL | undefined {
+type RoleFilter = 'none' | 'pending' | 'granted';
+
+const roleFilterOf = (role: UserQuery['role']): RoleFilter =>
+  role === 'pending' ? 'pending' : role ? 'granted' : 'none';
+
+/** The admin list's filter with placeholders (`pattern`, `role`): one statement per shape. */
+function userFilter(hasQuery: boolean, role: RoleFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
-  if (query?.trim()) {
-    const pattern = `%${escapeLike(query.trim())}%`;
+  if (hasQuery) {
+    const pattern = sql.placeholder('pattern');
     conditions.push(or(ilike(auth_user.email, pattern), ilike(auth_user.name, pattern)));
   }
   if (role === 'pending') {
     conditions.push(or(isNull(rolePath), notInArray(rolePath, [...grantableRoles])));
-  } else if (role) {
-    conditions.push(inArray(rolePath, [role]));
+  } else if (role === 'granted') {
+    conditions.push(inArray(rolePath, [sql.placeholder('role')]));
   }
   return and(...conditions);
 }
@@ -76,11 +82,25 @@ async function updateUser(
   return user;
 }
 
+type ListStatements = {
+  page: { execute(values: Record<string, unknown>): Promise<UserRow[]> };
+  count: { execute(values: Record<string, unknown>): Promise<{ value: number }[]> };
+};
+
 export function localUsers(context: LocalContext): IdentityProvider['users'] {
   const { db } = context;
+  // The provider's hottest read (the authority cache, `users/me`, every admin action's target),
+  // built once as a prepared statement: no query building per call, parsed once per connection.
+  const userById = db
+    .select(userColumns)
+    .from(auth_user)
+    .where(eq(auth_user.id, sql.placeholder('id')))
+    .prepare('arete_user_by_id');
+  // The admin list: two statements (page, count) per shape of filter, prepared on first use.
+  const listStatements = new Map<string, ListStatements>();
   return {
     async get(userId) {
-      const [row] = await db.select().from(auth_user).where(eq(auth_user.id, userId));
+      const [row] = await userById.execute({ id: userId });
       return row ? toIdentityUser(row) : null;
     },
     async findByEmail(email) {
@@ -91,16 +111,36 @@ export function localUsers(context: LocalContext): IdentityProvider['users'] {
       return row ? toIdentityUser(row) : null;
     },
     async list(query) {
-      const where = userFilter(query);
+      const search = query.query?.trim();
+      const role = roleFilterOf(query.role);
+      const shape = `${search ? 'q' : ''}${role}`;
+      let statements = listStatements.get(shape);
+      if (!statements) {
+        const where = userFilter(Boolean(search), role);
+        statements = {
+          page: db
+            .select(userColumns)
+            .from(auth_user)
+            .where(where)
+            .orderBy(desc(auth_user.createdAt), desc(auth_user.id))
+            .limit(sql.placeholder('limit'))
+            .offset(sql.placeholder('offset'))
+            .prepare(`arete_user_page_${shape}`),
+          count: db
+            .select({ value: count() })
+            .from(auth_user)
+            .where(where)
+            .prepare(`arete_user_count_${shape}`),
+        };
+        listStatements.set(shape, statements);
+      }
+      const values = {
+        ...(search ? { pattern: `%${escapeLike(search)}%` } : {}),
+        ...(role === 'granted' ? { role: query.role } : {}),
+      };
       const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(auth_user)
-          .where(where)
-          .orderBy(desc(auth_user.createdAt), desc(auth_user.id))
-          .limit(query.limit)
-          .offset(query.offset),
-        db.select({ value: count() }).from(auth_user).where(where),
+        statements.page.execute({ ...values, limit: query.limit, offset: query.offset }),
+        statements.count.execute(values),
       ]);
       return { data: rows.map(toIdentityUser), totalCount: total?.value ?? 0 };
     },

@@ -2,7 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../../test/support/database.ts';
 import { buildAuditEntry } from '../../../../test/support/factories.ts';
 import type { DatabaseHandle } from '../../db/client.ts';
-import { insertAuditEntries, listAuditEntries } from './repository.ts';
+import {
+  countAuditEntries,
+  insertAuditEntries,
+  listAuditEntries,
+  listDistinctActors,
+} from './repository.ts';
 
 let database: DatabaseHandle;
 beforeAll(async () => {
@@ -63,5 +68,40 @@ describe('audit log repository', () => {
 
     const secondPage = await listAuditEntries(database.db, { actor }, { limit: 1, offset: 1 });
     expect(secondPage.map((row) => row.id)).toEqual([old?.id]);
+  });
+
+  it('filters by any of several actors or targets, an empty list matching nothing, and counts', async () => {
+    const [one, two] = await insertAuditEntries(database.db, [
+      buildAuditEntry({ actor: 'user_many_a', target: 'waitlist:many-a@example.com' }),
+      buildAuditEntry({ actor: 'user_many_b', target: 'waitlist:many-b@example.com' }),
+    ]);
+    const both = await listAuditEntries(
+      database.db,
+      { actor: ['user_many_a', 'user_many_b'] },
+      everything,
+    );
+    expect(both.map((row) => row.id).sort()).toEqual([one?.id, two?.id].sort());
+    expect(await listAuditEntries(database.db, { actor: [] }, everything)).toEqual([]);
+    const byTargets = await listAuditEntries(
+      database.db,
+      { target: ['waitlist:many-b@example.com', 'waitlist:nobody@example.com'] },
+      everything,
+    );
+    expect(byTargets.map((row) => row.id)).toEqual([two?.id]);
+    expect(await countAuditEntries(database.db, { actor: ['user_many_a', 'user_many_b'] })).toBe(2);
+    expect(await countAuditEntries(database.db, { target: [] })).toBe(0);
+  });
+
+  it('lists every distinct actor once, in order, up to a limit', async () => {
+    await insertAuditEntries(database.db, [
+      buildAuditEntry({ actor: 'cli:zed' }),
+      buildAuditEntry({ actor: 'cli:zed' }),
+      buildAuditEntry({ actor: 'cli:amy' }),
+    ]);
+    const actors = await listDistinctActors(database.db, 1_000);
+    expect(new Set(actors).size).toBe(actors.length);
+    expect(actors).toEqual([...actors].sort());
+    expect(actors).toEqual(expect.arrayContaining(['cli:amy', 'cli:zed', 'user_lister']));
+    expect(await listDistinctActors(database.db, 2)).toEqual(actors.slice(0, 2));
   });
 });

@@ -3,19 +3,32 @@ import { auditPageSchema, auditQuerySchema } from '../../../contract/audit.ts';
 import { apiErrorSchema } from '../../../contract/errors.ts';
 import type { Database } from '../../db/client.ts';
 import type { Guards } from '../../identity/auth-plugin.ts';
-import { listAuditEntries } from './repository.ts';
+import type { IdentityProvider } from '../../identity/port.ts';
+import { createPeopleDirectory, type PeopleDirectory } from './people.ts';
+import { readAuditLog } from './service.ts';
 
-export const auditRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards }> = async (
-  app,
-  { db, guards },
-) => {
+export type AuditRoutesOptions = {
+  db: Database;
+  guards: Guards;
+  /** Who the actors are. Default: the app's identity provider (`app.identity.provider`). */
+  identity?: IdentityProvider;
+  /** Default: a directory over `identity` with its one-minute cache. */
+  people?: PeopleDirectory;
+};
+
+export const auditRoutes: FastifyPluginAsyncZod<AuditRoutesOptions> = async (app, options) => {
+  const { db, guards } = options;
+  const identity = options.identity ?? app.identity.provider;
+  const people = options.people ?? createPeopleDirectory(identity.users);
+
   app.get(
     '/api/v1/admin/audit-log',
     {
       onRequest: guards.requireRole('admin'),
       schema: {
         tags: ['admin'],
-        summary: 'Who changed what: filter by actor, action, target and time range; newest first',
+        summary:
+          'Who changed what: filter by who (email or name), action, target and time range; newest first',
         security: [{ bearerAuth: [] }],
         querystring: auditQuerySchema,
         response: {
@@ -26,26 +39,6 @@ export const auditRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards }
         },
       },
     },
-    async (request) => {
-      const { page, pageSize, from, until, ...filter } = request.query;
-      // One row more than asked tells whether another page exists, without counting the whole log.
-      const rows = await listAuditEntries(
-        db,
-        {
-          ...filter,
-          from: from ? new Date(from) : undefined,
-          until: until ? new Date(until) : undefined,
-        },
-        { limit: pageSize + 1, offset: (page - 1) * pageSize },
-      );
-      return {
-        data: rows
-          .slice(0, pageSize)
-          .map((row) => ({ ...row, createdAt: row.createdAt.toISOString() })),
-        page,
-        pageSize,
-        hasMore: rows.length > pageSize,
-      };
-    },
+    (request) => readAuditLog({ db, identity: identity.users, people }, request.query),
   );
 };

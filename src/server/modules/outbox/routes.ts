@@ -3,7 +3,7 @@ import { apiErrorSchema } from '../../../contract/errors.ts';
 import { outboxListSchema, outboxQuerySchema } from '../../../contract/mail.ts';
 import type { Database } from '../../db/client.ts';
 import type { Guards } from '../../identity/auth-plugin.ts';
-import { unsafeListOutboxMail } from '../../mail/repository.ts';
+import { unsafeListOutboxMail } from './repository.ts';
 
 /** Mail kept instead of sent (no SMTP configured). Its links sign people in: admins only. */
 export const outboxRoutes: FastifyPluginAsyncZod<{ db: Database; guards: Guards }> = async (

@@ -9,7 +9,7 @@ import {
   userListSchema,
   userSchema,
 } from '../../../contract/users.ts';
-import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
+import { callerOf, type Guards, userReadFor } from '../../identity/auth-plugin.ts';
 import {
   checkCoachAuthorization,
   getMe,
@@ -42,7 +42,8 @@ export const userRoutes: FastifyPluginAsyncZod<UsersDeps & { guards: Guards }> =
         response: { 200: meSchema, ...errors },
       },
     },
-    (request) => getMe(deps, callerOf(request)),
+    // Read once per request: on a cache miss authentication has just read the user.
+    (request) => getMe(deps, callerOf(request), userReadFor(request)),
   );
 
   app.get(

@@ -29,8 +29,13 @@ export function toUser(user: IdentityUser): User {
   };
 }
 
-export async function getMe(deps: UsersDeps, caller: Caller): Promise<Me> {
-  const user = await deps.identity.users.get(caller.userId);
+/** `known`: the caller's user if authentication read it in this request (`userReadFor`). */
+export async function getMe(
+  deps: UsersDeps,
+  caller: Caller,
+  known: IdentityUser | null = null,
+): Promise<Me> {
+  const user = known ?? (await deps.identity.users.get(caller.userId));
   if (!user) throw new NotFoundError('User');
   return { ...toUser(user), sessionId: caller.sessionId, activeOrganizationId: caller.orgId };
 }

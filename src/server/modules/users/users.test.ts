@@ -1,3 +1,4 @@
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp } from '../../../../test/support/app.ts';
 import {
@@ -8,6 +9,7 @@ import {
   TEST_PASSWORD,
   uniqueEmail,
 } from '../../../../test/support/identity.ts';
+import { auth_user } from '../../identity/local/schema.ts';
 import { listAuditEntries } from '../audit/repository.ts';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
@@ -192,6 +194,40 @@ describe('admin user management', () => {
     );
   });
 
+  it('filters by every role, with and without a search, and pages', async () => {
+    const admin = await signedInAs(app, 'admin');
+    const label = `shape-${Date.now()}`;
+    const people = {
+      coach: await signedInAs(app, 'coach', { email: uniqueEmail(`${label}-coach`) }),
+      client: await signedInAs(app, 'client', { email: uniqueEmail(`${label}-client`) }),
+      pending: await signedInAs(app, 'pending', { email: uniqueEmail(`${label}-pending`) }),
+    };
+    const list = async (query: string) =>
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/admin/users?${query}`,
+          headers: bearer(admin.token),
+        })
+      ).json();
+    for (const role of ['coach', 'client', 'pending', 'admin'] as const) {
+      const searched = await list(`query=${label}&role=${role}`);
+      const expected = role === 'admin' ? [] : [people[role].userId];
+      expect(searched.data.map((user: { id: string }) => user.id)).toEqual(expected);
+      expect(searched.totalCount).toBe(expected.length);
+      const all = await list(`role=${role}&pageSize=100`);
+      expect(all.data.every((user: { role: string }) => user.role === role)).toBe(true);
+    }
+    const everyone = await list(`query=${label}&pageSize=2`);
+    expect(everyone.totalCount).toBe(3);
+    const second = await list(`query=${label}&pageSize=2&page=2`);
+    expect([...everyone.data, ...second.data].map((user: { id: string }) => user.id)).toEqual([
+      people.pending.userId,
+      people.client.userId,
+      people.coach.userId,
+    ]);
+  });
+
   it('refuses bad input with the invalid fields named', async () => {
     const admin = await signedInAs(app, 'admin');
     const badQuery = await app.inject({
@@ -320,5 +356,114 @@ describe('admin user management', () => {
       payload: { email: person.email, password: TEST_PASSWORD },
     });
     expect(again.statusCode).toBe(200);
+  });
+});
+
+describe('authentication on a cache miss: one query for the session and the user', () => {
+  const CACHE_WINDOW_MS = 5_000;
+
+  /** Runs `act` a little after the 5-second caches have expired, counting the statements run. */
+  async function afterTheCaches<T>(act: () => Promise<T>): Promise<{ result: T; queries: number }> {
+    // Both drivers run every statement through the client's `query` (PGlite or the pg pool).
+    // Identity events of the set-up (a role granted) run as jobs in the background: let them end.
+    await app.jobs.drain();
+    const client = (app.database.db as unknown as { $client: { query: () => unknown } }).$client;
+    const spy = vi.spyOn(client, 'query');
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + CACHE_WINDOW_MS + 1_000 });
+    try {
+      const result = await act();
+      return { result, queries: spy.mock.calls.length };
+    } finally {
+      vi.useRealTimers();
+      spy.mockRestore();
+    }
+  }
+
+  const me = (token: string) =>
+    app.inject({ method: 'GET', url: '/api/v1/users/me', headers: bearer(token) });
+
+  it('answers users/me with one query when the caches miss, and one when they hold', async () => {
+    const person = await signedInAs(app, 'coach', { email: uniqueEmail('cold') });
+    // Once first, so that the signing keys are loaded (a separate, rare read).
+    expect((await me(person.token)).statusCode).toBe(200);
+    const cold = await afterTheCaches(() => me(person.token));
+    expect(cold.result.statusCode).toBe(200);
+    expect(cold.result.json()).toMatchObject({ id: person.userId, role: 'coach' });
+    expect(cold.queries).toBe(1);
+
+    // The caches now hold the session and the role; users/me still reads the user, once.
+    await app.jobs.drain();
+    const client = (app.database.db as unknown as { $client: { query: () => unknown } }).$client;
+    const spy = vi.spyOn(client, 'query');
+    try {
+      const warm = await me(person.token);
+      expect(warm.json()).toEqual(cold.result.json());
+      const authorization = await app.inject({
+        method: 'GET',
+        url: '/api/v1/users/me/check-coach-authorization',
+        headers: bearer(person.token),
+      });
+      expect(authorization.json()).toMatchObject({ authorized: true, role: 'coach' });
+      expect(spy.mock.calls.length).toBe(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('authorizes a guarded route from that one query (no second read of the user)', async () => {
+    const admin = await signedInAs(app, 'admin');
+    expect((await me(admin.token)).statusCode).toBe(200);
+    const cold = await afterTheCaches(() =>
+      app.inject({
+        method: 'GET',
+        url: '/api/v1/users/me/check-coach-authorization',
+        headers: bearer(admin.token),
+      }),
+    );
+    expect(cold.result.json()).toMatchObject({ authorized: true, role: 'admin' });
+    expect(cold.queries).toBe(1);
+  });
+
+  it('refuses a user banned elsewhere on the next cache miss, in that one query', async () => {
+    const person = await signedInAs(app, 'client');
+    expect((await me(person.token)).statusCode).toBe(200);
+    // As another server or the provider would: the flag only (the sessions stay).
+    await app.database.db
+      .update(auth_user)
+      .set({ banned: true })
+      .where(eq(auth_user.id, person.userId));
+    const refused = await afterTheCaches(() => me(person.token));
+    expect(refused.result.statusCode).toBe(401);
+    expect(refused.result.json().message).toBe('This account has been suspended.');
+    expect(refused.queries).toBe(1);
+  });
+
+  it('refuses a signed-out session on the next cache miss, in that one query', async () => {
+    const person = await signUpAndVerify(app);
+    expect((await me(person.token)).statusCode).toBe(200);
+    const signOut = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-out',
+      headers: { cookie: person.cookie, origin: 'http://127.0.0.1:3000' },
+      payload: {},
+    });
+    expect(signOut.statusCode).toBe(200);
+    const refused = await afterTheCaches(() => me(person.token));
+    expect(refused.result.statusCode).toBe(401);
+    expect(refused.result.json().message).toContain('session has ended');
+    expect(refused.queries).toBe(1);
+  });
+
+  it('takes a role changed elsewhere from that one query, and asks for a fresh token', async () => {
+    const person = await signedInAs(app, 'coach');
+    expect((await me(person.token)).json().role).toBe('coach');
+    await app.database.db
+      .update(auth_user)
+      .set({ publicMetadata: sql`jsonb_build_object('primary_role', 'client')` })
+      .where(eq(auth_user.id, person.userId));
+    const changed = await afterTheCaches(() => me(person.token));
+    expect(changed.result.json().role).toBe('client');
+    expect(changed.result.headers['x-session-refresh-required']).toBe('true');
+    expect(changed.queries).toBe(1);
   });
 });

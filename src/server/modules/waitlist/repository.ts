@@ -53,24 +53,109 @@ const sortColumns = {
   updated: waitlistEntries.updatedAt,
 };
 
+/** What a listed entry shows (`toView`): the list selects these columns, no more. */
+export const listedColumns = {
+  id: waitlistEntries.id,
+  email: waitlistEntries.email,
+  name: waitlistEntries.name,
+  note: waitlistEntries.note,
+  role: waitlistEntries.role,
+  status: waitlistEntries.status,
+  waitlistJoinedAt: waitlistEntries.waitlistJoinedAt,
+  approvedAt: waitlistEntries.approvedAt,
+  approvedBy: waitlistEntries.approvedBy,
+  rejectedAt: waitlistEntries.rejectedAt,
+  notes: waitlistEntries.notes,
+  invitedAt: waitlistEntries.invitedAt,
+  joinedAt: waitlistEntries.joinedAt,
+  createdAt: waitlistEntries.createdAt,
+  updatedAt: waitlistEntries.updatedAt,
+};
+export type ListedEntry = Pick<WaitlistEntry, keyof typeof listedColumns>;
+
+/**
+ * Statements prepared once per database handle (Drizzle's `.prepare()` with placeholders): the SQL
+ * is built on first use, never again, and PostgreSQL parses each once per connection. For hot
+ * paths on the pool only; a transaction (another handle each time) builds its queries as usual.
+ */
+const statements = new WeakMap<Database, Map<string, unknown>>();
+
+function prepared<T>(db: Database, name: string, build: () => T): T {
+  let forDb = statements.get(db);
+  if (!forDb) {
+    forDb = new Map();
+    statements.set(db, forDb);
+  }
+  let statement = forDb.get(name) as T | undefined;
+  if (!statement) {
+    statement = build();
+    forDb.set(name, statement);
+  }
+  return statement;
+}
+
+/** `whereOf` with placeholders: one prepared statement per shape of filter, values bound later. */
+function placeholderWhere(filter: EntryFilter): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [];
+  const statuses = filter.statuses ?? [];
+  if (statuses.length === 1) conditions.push(eq(waitlistEntries.status, sql.placeholder('s0')));
+  else if (statuses.length > 1)
+    conditions.push(
+      inArray(
+        waitlistEntries.status,
+        statuses.map((_, index) => sql.placeholder(`s${index}`)),
+      ),
+    );
+  if (filter.role) conditions.push(eq(waitlistEntries.role, sql.placeholder('role')));
+  if (filter.query) {
+    const pattern = sql.placeholder('pattern');
+    conditions.push(
+      or(ilike(waitlistEntries.email, pattern), ilike(waitlistEntries.name, pattern)),
+    );
+  }
+  return and(...conditions);
+}
+
+function filterValues(filter: EntryFilter): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  filter.statuses?.forEach((status, index) => {
+    values[`s${index}`] = status;
+  });
+  if (filter.role) values.role = filter.role;
+  if (filter.query) values.pattern = `%${escapeLike(filter.query)}%`;
+  return values;
+}
+
 /** The registry holds platform-wide data: only the admin endpoints and the sign-up rules read it. */
 export async function listEntries(
   db: Database,
   filter: EntryFilter,
   sort: EntrySort,
   page: { limit: number; offset: number },
-): Promise<{ data: WaitlistEntry[]; totalCount: number }> {
-  const where = whereOf(filter);
+): Promise<{ data: ListedEntry[]; totalCount: number }> {
+  const shape = `${filter.statuses?.length ?? 0}${filter.role ? 'r' : ''}${filter.query ? 'q' : ''}`;
   const direction = sort.order === 'asc' ? asc : desc;
-  const [data, [total]] = await Promise.all([
+  const pageQuery = prepared(db, `page-${shape}-${sort.by}-${sort.order}`, () =>
     db
-      .select()
+      .select(listedColumns)
       .from(waitlistEntries)
-      .where(where)
+      .where(placeholderWhere(filter))
       .orderBy(direction(sortColumns[sort.by]), direction(waitlistEntries.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ value: count() }).from(waitlistEntries).where(where),
+      .limit(sql.placeholder('limit'))
+      .offset(sql.placeholder('offset'))
+      .prepare(`arete_waitlist_page_${shape}_${sort.by}_${sort.order}`),
+  );
+  const countQuery = prepared(db, `count-${shape}`, () =>
+    db
+      .select({ value: count() })
+      .from(waitlistEntries)
+      .where(placeholderWhere(filter))
+      .prepare(`arete_waitlist_count_${shape}`),
+  );
+  const values = filterValues(filter);
+  const [data, [total]] = await Promise.all([
+    pageQuery.execute({ ...values, limit: page.limit, offset: page.offset }),
+    countQuery.execute(values),
   ]);
   return { data, totalCount: total?.value ?? 0 };
 }
@@ -99,6 +184,48 @@ export async function insertIfNew(
     .onConflictDoNothing({ target: waitlistEntries.email })
     .returning();
   return row;
+}
+
+export type JoinRequest = { email: string; role: WaitlistRole; name?: string; note?: string };
+
+const joinValues = (request: JoinRequest) => ({
+  email: request.email,
+  role: request.role,
+  name: request.name ?? null,
+  note: request.note ?? null,
+  // A Date: the column's own encoding applies to a placeholder in `values`.
+  joinedAt: new Date(),
+});
+
+function joinInsert(db: Database) {
+  return db
+    .insert(waitlistEntries)
+    .values({
+      email: sql.placeholder('email'),
+      role: sql.placeholder('role'),
+      name: sql.placeholder('name'),
+      note: sql.placeholder('note'),
+      status: 'pending',
+      waitlistJoinedAt: sql.placeholder('joinedAt'),
+    })
+    .onConflictDoNothing({ target: waitlistEntries.email });
+}
+
+/**
+ * The public join: a pending entry unless the email is already there, whatever it holds. One
+ * prepared statement returning nothing, since the answer is the same either way.
+ */
+export async function insertJoinRequest(db: Database, request: JoinRequest): Promise<void> {
+  const statement = prepared(db, 'join', () => joinInsert(db).prepare('arete_waitlist_join'));
+  await statement.execute(joinValues(request));
+}
+
+/** `insertJoinRequest` in a transaction; says whether the entry is new (Clerk mirrors new ones). */
+export async function insertJoinRequestIn(tx: Database, request: JoinRequest): Promise<boolean> {
+  const rows = await joinInsert(tx)
+    .returning({ id: waitlistEntries.id })
+    .execute(joinValues(request));
+  return rows.length > 0;
 }
 
 export async function findByEmail(db: Database, email: string): Promise<WaitlistEntry | undefined> {

@@ -15,12 +15,15 @@ import {
   type EntryFilter,
   type EntrySort,
   findById,
-  insertIfNew,
+  insertJoinRequest,
+  insertJoinRequestIn,
+  type JoinRequest,
+  type ListedEntry,
   listEntries,
   lockEntry,
   updateEntry,
 } from './repository.ts';
-import type { WaitlistEntry, WaitlistRole } from './schema.ts';
+import type { WaitlistRole } from './schema.ts';
 
 export { queueInvitation, queueInvitations, queueRevocation } from './invitations.ts';
 
@@ -37,7 +40,7 @@ type Target = { email: string } | { id: string };
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function toView(entry: WaitlistEntry): WaitlistEntryView {
+export function toView(entry: ListedEntry): WaitlistEntryView {
   return {
     id: entry.id,
     email: entry.email,
@@ -67,20 +70,18 @@ export const JOIN_RECEIPT = {
  * Public: anyone may ask to join. The answer is the same whatever the registry already holds for
  * the email (new, waiting, approved, rejected), so the form reveals nothing about anyone.
  */
-export async function joinWaitlist(
-  deps: WaitlistDeps,
-  input: { email: string; role: WaitlistRole; name?: string; note?: string },
-) {
-  const created = await deps.db.transaction(async (tx) => {
-    const inserted = await insertIfNew(tx, {
-      ...input,
-      status: 'pending',
-      waitlistJoinedAt: new Date(),
-    });
-    // Clerk's waitlist mirrors ours; while Clerk is unavailable the job retries.
-    return inserted ? await queueMirror(tx, deps, input.email) : false;
-  });
-  if (created) deps.jobs.nudge();
+export async function joinWaitlist(deps: WaitlistDeps, input: JoinRequest) {
+  if (!deps.identity.waitlist) {
+    // The embedded provider has no waitlist of its own to mirror to: one insert, nothing queued.
+    await insertJoinRequest(deps.db, input);
+    return JOIN_RECEIPT;
+  }
+  // Clerk's waitlist mirrors ours: the job is queued with the new entry; while Clerk is unavailable
+  // it retries.
+  const queued = await deps.db.transaction(async (tx) =>
+    (await insertJoinRequestIn(tx, input)) ? await queueMirror(tx, deps, input.email) : false,
+  );
+  if (queued) deps.jobs.nudge();
   return JOIN_RECEIPT;
 }
 

@@ -1,0 +1,29 @@
+import { ALL_ROLES } from '../../lib/roles.ts';
+import { RoleGuard } from '../role-guard.tsx';
+
+/*
+ * The guard of each signed-in area, as a route's component (router.tsx loads them with the area,
+ * never on the landing page).
+ */
+
+/** Any signed-in user, `pending` included: the account and approval pages. */
+export function SignedInGuard() {
+  return <RoleGuard requiredRoles={ALL_ROLES} />;
+}
+
+export function AdminGuard() {
+  return <RoleGuard requiredRoles={['admin']} />;
+}
+
+export function CoachGuard() {
+  return <RoleGuard requiredRoles={['coach']} />;
+}
+
+export function MemberGuard() {
+  return <RoleGuard requiredRoles={['client']} />;
+}
+
+/** The welcome guide: coaches and clients (a `pending` user is sent to /pending). */
+export function GuideGuard() {
+  return <RoleGuard requiredRoles={['coach', 'client']} />;
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { currentNavItem, navSections } from './nav-items.ts';
+
+describe('the app shell navigation', () => {
+  it('lists every admin page, and the account, for an admin', () => {
+    const paths = navSections('admin').flatMap((section) => section.items.map((item) => item.to));
+    expect(paths).toEqual([
+      '/admin',
+      '/admin/waitlist',
+      '/admin/approved-users',
+      '/admin/users',
+      '/admin/audit-log',
+      '/admin/outbox',
+      '/admin/status',
+      '/account',
+    ]);
+  });
+
+  it("gives each role its own area's pages", () => {
+    const first = (role: Parameters<typeof navSections>[0]) => navSections(role)[0]?.items[0]?.to;
+    expect(first('coach')).toBe('/coach');
+    expect(first('client')).toBe('/member');
+    expect(first('pending')).toBe('/pending');
+  });
+
+  it('finds the page a path belongs to, the longest match first', () => {
+    const admin = navSections('admin');
+    expect(currentNavItem(admin, '/admin')?.label).toBe('Overview');
+    expect(currentNavItem(admin, '/admin/')?.label).toBe('Overview');
+    expect(currentNavItem(admin, '/admin/waitlist')?.label).toBe('Waitlist');
+    expect(currentNavItem(admin, '/admin/waitlist/anything')?.label).toBe('Waitlist');
+    expect(currentNavItem(admin, '/account')?.label).toBe('Account');
+    expect(currentNavItem(admin, '/coach')).toBeUndefined();
+  });
+});

@@ -1,0 +1,93 @@
+import {
+  Activity,
+  CircleUser,
+  Compass,
+  Hourglass,
+  LayoutDashboard,
+  ListChecks,
+  type LucideIcon,
+  Mail,
+  ScrollText,
+  UserCheck,
+  Users,
+} from 'lucide-react';
+import type { Role } from '../../../contract/users.ts';
+
+export type NavItem = {
+  to: string;
+  label: string;
+  icon: LucideIcon;
+  /** Active only on this very path, not on the paths below it (an area's overview). */
+  end?: boolean;
+};
+
+export type NavSection = { label: string; items: NavItem[] };
+
+/** Every admin page, in the order of the admin's sidebar. */
+export const ADMIN_NAV: NavItem[] = [
+  { to: '/admin', label: 'Overview', icon: LayoutDashboard, end: true },
+  { to: '/admin/waitlist', label: 'Waitlist', icon: ListChecks },
+  { to: '/admin/approved-users', label: 'Approved users', icon: UserCheck },
+  { to: '/admin/users', label: 'Users', icon: Users },
+  { to: '/admin/audit-log', label: 'Audit log', icon: ScrollText },
+  { to: '/admin/outbox', label: 'Mail outbox', icon: Mail },
+  { to: '/admin/status', label: 'System status', icon: Activity },
+];
+
+const WELCOME_GUIDE: NavItem = { to: '/onboarding', label: 'Welcome guide', icon: Compass };
+
+const ACCOUNT_SECTION: NavSection = {
+  label: 'You',
+  items: [{ to: '/account', label: 'Account', icon: CircleUser }],
+};
+
+/** The pages of each role's area, then the person's own. What a sidebar (or phone menu) lists. */
+export function navSections(role: Role): NavSection[] {
+  switch (role) {
+    case 'admin':
+      return [{ label: 'Admin', items: ADMIN_NAV }, ACCOUNT_SECTION];
+    case 'coach':
+      return [
+        {
+          label: 'Coach',
+          items: [
+            { to: '/coach', label: 'Overview', icon: LayoutDashboard, end: true },
+            WELCOME_GUIDE,
+          ],
+        },
+        ACCOUNT_SECTION,
+      ];
+    case 'client':
+      return [
+        {
+          label: 'Member',
+          items: [
+            { to: '/member', label: 'Overview', icon: LayoutDashboard, end: true },
+            WELCOME_GUIDE,
+          ],
+        },
+        ACCOUNT_SECTION,
+      ];
+    case 'pending':
+      return [
+        {
+          label: 'Getting in',
+          items: [{ to: '/pending', label: 'Approval status', icon: Hourglass }],
+        },
+        ACCOUNT_SECTION,
+      ];
+  }
+}
+
+/** The item a path belongs to: the longest match, so `/admin/waitlist` is Waitlist, not Overview. */
+export function currentNavItem(sections: NavSection[], pathname: string): NavItem | undefined {
+  const path = pathname.replace(/\/+$/, '') || '/';
+  let best: NavItem | undefined;
+  for (const item of sections.flatMap((section) => section.items)) {
+    const matches = item.end
+      ? path === item.to
+      : path === item.to || path.startsWith(`${item.to}/`);
+    if (matches && (!best || item.to.length > best.to.length)) best = item;
+  }
+  return best;
+}
