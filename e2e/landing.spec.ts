@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { COACH, signIn } from './support/accounts.ts';
 import { watchForProblems } from './support/problems.ts';
 
 test('the landing page renders, offers the waitlist and sign-in, and shows no internals', async ({
@@ -44,8 +45,7 @@ test('the landing page renders, offers the waitlist and sign-in, and shows no in
   await expect(page).toHaveURL('/#waitlist');
   await expect(page.getByRole('form', { name: 'Join the waitlist as a coach' })).toBeInViewport();
 
-  // The fonts are self-hosted, WOFF2 only: they load, and from this server; the heading's face
-  // is preloaded.
+  // The fonts are self-hosted, WOFF2 only: they load, and from this server.
   const fontsLoaded = await page.evaluate(async () => {
     await document.fonts.ready;
     return ['400 1em Inter', '600 1em "Playfair Display"'].map((font) =>
@@ -59,10 +59,6 @@ test('the landing page renders, offers the waitlist and sign-in, and shows no in
   expect(fonts.every((url) => url.endsWith('.woff2'))).toBe(true);
   // Monospace is for work pages: a first visit does not download it.
   expect(fonts.some((url) => url.includes('roboto-mono'))).toBe(false);
-  await expect(page.locator('link[rel="preload"][as="font"]')).toHaveAttribute(
-    'href',
-    /playfair-display-latin-600-normal-.+\.woff2$/,
-  );
 
   expect(problems).toEqual([]);
 });
@@ -78,9 +74,12 @@ test('the landing page loads only its own code, compressed', async ({ page, base
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(scripts.length).toBeGreaterThan(0);
-  // No page of the signed-in areas, nor the menu library, on a visitor's first page.
+  // No page of the signed-in areas, nor the menu library, nor the full app's router and TanStack
+  // Query, on a visitor's first page.
   const names = scripts.map((script) => script.url.replace(`${baseURL}/assets/`, ''));
-  expect(names.filter((name) => /admin|account|app-shell|user-menu|guards/.test(name))).toEqual([]);
+  expect(
+    names.filter((name) => /admin|account|app-shell|user-menu|guards|app-|useQuery/.test(name)),
+  ).toEqual([]);
   for (const script of scripts) expect(script.encoding, script.url).toBe('br');
 });
 
@@ -155,4 +154,33 @@ test('a waitlist form checks its fields, sends with the keyboard and says how lo
   );
   await expect(page).toHaveURL('/waitlist/client');
   await expect(form.getByRole('button', { name: 'Join as a client' })).toBeEnabled();
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the landing page shows as it was pre-rendered: heading, ways in and the forms', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Sign in' }).first()).toHaveAttribute(
+      'href',
+      '/sign-in',
+    );
+    await expect(page.getByRole('form', { name: 'Join the waitlist as a coach' })).toBeVisible();
+  });
+});
+
+test('a signed-in person opening the landing page gets their own header', async ({ page }) => {
+  await signIn(page, COACH);
+  await expect(page.getByRole('banner').getByRole('button', { expanded: false })).toBeVisible();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  const banner = page.getByRole('banner');
+  await expect(banner.getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/coach');
+  await expect(banner.getByRole('list', { name: 'Account' })).toHaveCount(0);
+  // Now in the full app: its links move without a page load.
+  await banner.getByRole('link', { name: 'Home' }).click();
+  await expect(page).toHaveURL('/coach');
 });

@@ -2,19 +2,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { assetsOfPage, measureLandingPage, staticImportsOf } from './check-size.ts';
+import { assetsOfPage, LANDING_HTML, measureLandingPage, staticImportsOf } from './check-size.ts';
 
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-/** A built app in a temporary folder: index.html and its files, each with its .br and .gz. */
+/** A built app in a temporary folder: landing.html and its files, each with its .br and .gz. */
 function builtApp(files: Record<string, string>, html: string, { compressed = true } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'arete-size-'));
   dirs.push(dir);
   mkdirSync(path.join(dir, 'assets'));
-  writeFileSync(path.join(dir, 'index.html'), html);
+  writeFileSync(path.join(dir, LANDING_HTML), html);
   for (const [name, content] of Object.entries(files)) {
     writeFileSync(path.join(dir, name), content);
     if (compressed) {
@@ -80,6 +80,23 @@ describe('the landing page size budget', () => {
     expect(report.jsGzipKb).toBeGreaterThan(1);
     expect(report.jsGzipKb).toBeLessThan(10);
     expect(report.problems).toEqual([]);
+  });
+
+  it('counts a stylesheet held inline in the page as CSS', () => {
+    const inline = PAGE.replace('</head>', `<style>${incompressible(2_000)}</style></head>`);
+    const dir = builtApp(
+      {
+        'assets/index-a1.js': '',
+        'assets/shared-b2.js': '',
+        'assets/index-c3.css': 'body{margin:0}',
+        [`${LANDING_HTML}`]: inline,
+      },
+      inline,
+    );
+    const report = measureLandingPage(dir, { js: 10, css: 1 });
+    expect(report.assets.at(-1)?.file).toBe(`${LANDING_HTML} <style>`);
+    expect(report.cssGzipKb).toBeGreaterThan(1);
+    expect(report.problems).toEqual([expect.stringMatching(/CSS is [\d.]+ kB gzipped, over 1 kB/)]);
   });
 
   it('fails when the JavaScript or the CSS passes its budget', () => {

@@ -5,7 +5,7 @@
 // `npm run build` as `node scripts/lighthouse.ts` (a CI step); the scores go to
 // test-results/lighthouse.json. The judging is exported for tests.
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -70,11 +70,13 @@ async function waitUntilReady(url: string, server: { exitCode: number | null }) 
   throw new Error('the server was not ready within 120 s');
 }
 
+const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+
 async function audit(url: string): Promise<RunScores> {
   const { default: lighthouse } = await import('lighthouse');
   const chromeLauncher = await import('chrome-launcher');
   const chrome = await chromeLauncher.launch({
-    chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    chromePath: CHROME_PATH,
     chromeFlags: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
   });
   try {
@@ -112,6 +114,12 @@ async function audit(url: string): Promise<RunScores> {
 }
 
 async function main(): Promise<void> {
+  // Without it the launcher waits for a browser that never starts.
+  if (!existsSync(CHROME_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROME_PATH}: apt-get install -y chromium, or set CHROME_PATH`,
+    );
+  }
   const root = fileURLToPath(new URL('..', import.meta.url));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'arete-lighthouse-'));
   const url = `http://127.0.0.1:${PORT}`;

@@ -6,14 +6,14 @@ import Fastify, { type FastifyInstance } from 'fastify';
  * inline styles), nothing framed, no `upgrade-insecure-requests` (the app may be served over plain
  * HTTP on a private network).
  */
+const DIRECTIVES = {
+  'style-src': ["'self'"],
+  'font-src': ["'self'"],
+  'upgrade-insecure-requests': null,
+};
+
 export const HELMET_OPTIONS: FastifyHelmetOptions = {
-  contentSecurityPolicy: {
-    directives: {
-      'style-src': ["'self'"],
-      'font-src': ["'self'"],
-      'upgrade-insecure-requests': null,
-    },
-  },
+  contentSecurityPolicy: { directives: DIRECTIVES },
 };
 
 export type SecurityHeader = readonly [name: string, value: string];
@@ -53,6 +53,21 @@ export async function helmetHeaders(
   }
   if (headers.length === 0) throw new Error('helmet set no headers');
   return headers;
+}
+
+/**
+ * Our CSP, as helmet spells it, with `styleSources` allowed too: the hashes of a page's inline
+ * stylesheets (the landing page's, web-app.ts).
+ */
+export async function policyAllowingStyles(styleSources: string[]): Promise<string> {
+  const headers = await helmetHeaders({
+    contentSecurityPolicy: {
+      directives: { ...DIRECTIVES, 'style-src': [...DIRECTIVES['style-src'], ...styleSources] },
+    },
+  });
+  const policy = headers.find(([name]) => name.toLowerCase() === 'content-security-policy');
+  if (!policy) throw new Error('helmet set no Content-Security-Policy');
+  return policy[1];
 }
 
 /**

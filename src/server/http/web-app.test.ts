@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,11 +9,17 @@ import { createTestApp } from '../../../test/support/app.ts';
 const distDir = mkdtempSync(path.join(tmpdir(), 'arete-web-'));
 const html = { accept: 'text/html,application/xhtml+xml' };
 const APP_SCRIPT = `export const words = ${JSON.stringify('arete '.repeat(400))};\n`;
+const LANDING_STYLE = 'main{color:teal}';
+const LANDING_HTML = `<!doctype html><style>${LANDING_STYLE}</style><div id="root"><main>Arete</main></div>`;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
   mkdirSync(path.join(distDir, 'assets'));
   writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  const landing = path.join(distDir, 'landing.html');
+  writeFileSync(landing, LANDING_HTML);
+  writeFileSync(`${landing}.br`, brotliCompressSync(LANDING_HTML));
+  writeFileSync(`${landing}.gz`, gzipSync(LANDING_HTML));
   writeFileSync(path.join(distDir, 'assets', 'index-3f9a1c.js'), 'console.log(1)');
   // As `npm run build` leaves them: a Brotli and a gzip copy beside a script.
   const script = path.join(distDir, 'assets', 'app-5b7e2d.js');
@@ -28,11 +35,31 @@ afterAll(async () => {
 });
 
 describe('serving the built web app', () => {
-  it('serves index.html at / without caching it', async () => {
+  it('serves the pre-rendered landing page at / without caching it', async () => {
     const response = await app.inject({ method: 'GET', url: '/', headers: html });
     expect(response.statusCode).toBe(200);
-    expect(response.body).toContain('<div id="root">');
+    expect(response.body).toBe(LANDING_HTML);
     expect(response.headers['cache-control']).toBe('no-cache');
+    // Its inline stylesheet, and only that, is allowed by its hash.
+    const hash = createHash('sha256').update(LANDING_STYLE).digest('base64');
+    expect(response.headers['content-security-policy']).toContain(
+      `style-src 'self' 'sha256-${hash}'`,
+    );
+    const other = await app.inject({ method: 'GET', url: '/member/coaching', headers: html });
+    expect(other.headers['content-security-policy']).toMatch(/style-src 'self'(;|$)/);
+    for (const [encoding, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const compressed = await app.inject({
+        method: 'GET',
+        url: '/',
+        headers: { ...html, 'accept-encoding': encoding },
+      });
+      expect(compressed.headers['content-encoding']).toBe(encoding);
+      expect(compressed.headers['content-security-policy']).toContain(hash);
+      expect(decode(compressed.rawPayload).toString()).toBe(LANDING_HTML);
+    }
   });
 
   it('caches hashed assets for good and other files not at all', async () => {
@@ -78,7 +105,7 @@ describe('serving the built web app', () => {
     const response = await app.inject({ method: 'GET', url: '/member/coaching', headers: html });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toContain('text/html');
-    expect(response.body).toContain('<div id="root">');
+    expect(response.body).toBe('<!doctype html><div id="root"></div>');
   });
 
   it('keeps a 404 for missing files and for requests that do not want a page', async () => {

@@ -1,8 +1,6 @@
 import { Outlet, ScrollRestoration, useMatches, useNavigation } from 'react-router';
-import { MAIN_CONTENT_ID } from './main-content.ts';
-import { SiteFooter } from './site-footer.tsx';
+import { PublicMain, SiteFrame } from './site-frame.tsx';
 import { SiteHeader } from './site-header.tsx';
-import { SkipLink } from './skip-link.tsx';
 
 /** Set on a route whose pages sit in the app shell (`handle: WORKSPACE_HANDLE`). */
 export const WORKSPACE_HANDLE = { workspace: true } as const;
@@ -12,30 +10,27 @@ function isWorkspace(handle: unknown): boolean {
 }
 
 /**
- * The frame of every page: header, the page, footer. The page brings its own <main>: public pages
- * through `PublicPages`, signed-in areas through the app shell (with the sidebar beside it).
+ * The frame of every page of the full app: header, the page, footer. The page brings its own
+ * <main>: public pages through `PublicPages`, signed-in areas through the app shell (with the
+ * sidebar beside it).
  */
 export function AppLayout() {
   const workspace = useMatches().some((match) => isWorkspace(match.handle));
   return (
-    <div className="flex min-h-dvh flex-col">
+    <SiteFrame header={<SiteHeader wide={workspace} />} wide={workspace}>
       <NavigationProgress />
-      <SkipLink targetId={MAIN_CONTENT_ID} />
-      <SiteHeader wide={workspace} />
       <Outlet />
-      <SiteFooter wide={workspace} />
       <ScrollRestoration />
-    </div>
+    </SiteFrame>
   );
 }
 
 /** The public pages' <main>: one column, the editorial look. */
 export function PublicPages() {
   return (
-    // tabIndex lets the skip link move keyboard focus here, not just scroll.
-    <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex-1 outline-none">
+    <PublicMain>
       <Outlet />
-    </main>
+    </PublicMain>
   );
 }
 

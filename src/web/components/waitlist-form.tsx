@@ -1,5 +1,4 @@
 import { type ComponentType, type FormEvent, useRef, useState } from 'react';
-import { useNavigate } from 'react-router';
 import { useJoinWaitlist } from '../hooks/use-join-waitlist.ts';
 import { ApiRequestError } from '../lib/api-client.ts';
 import type { FieldErrors } from '../lib/sign-up-validation.ts';
@@ -16,6 +15,7 @@ import { Button } from './button.tsx';
 import { EmailField } from './email-field.tsx';
 import { TextAreaField, TextField } from './form-field.tsx';
 import { LabelledForm } from './labelled-form.tsx';
+import { useAppNavigate } from './navigation.tsx';
 import { BuildingIcon, CompassIcon } from './role-icons.tsx';
 
 export const WAITLIST_ICONS: Record<WaitlistRole, ComponentType> = {
@@ -118,7 +118,7 @@ export function WaitlistForm({
   const [touched, setTouched] = useState<Partial<Record<keyof WaitlistFormValues, boolean>>>({});
   const [formError, setFormError] = useState<{ title: string; message: string } | null>(null);
   const join = useJoinWaitlist();
-  const navigate = useNavigate();
+  const navigate = useAppNavigate();
   const nameRef = useRef<HTMLInputElement>(null);
   const emailRef = useRef<HTMLInputElement>(null);
   const noteRef = useRef<HTMLTextAreaElement>(null);
@@ -179,8 +179,10 @@ export function WaitlistForm({
       { role, values },
       {
         onSuccess: (receipt) => {
+          // From the landing page's own entry this is a full page load, which drops the state:
+          // the success page then says the same receipt in its own words.
           const state: WaitlistSuccessState = { message: receipt.message };
-          void navigate(`/waitlist/success?role=${role}`, { state });
+          navigate(`/waitlist/success?role=${role}`, { state });
         },
         onError: showServerError,
       },

@@ -1,7 +1,7 @@
-import { Link } from 'react-router';
 import { FeatureCard } from '../components/feature-card.tsx';
 import { HowItWorks } from '../components/how-it-works.tsx';
 import { quietLinkClass } from '../components/link-classes.ts';
+import { AppLink } from '../components/navigation.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { BuildingIcon, CompassIcon, ShieldCheckIcon } from '../components/role-icons.tsx';
 import { WAITLIST_COPY, WAITLIST_ICONS, WaitlistForm } from '../components/waitlist-form.tsx';
@@ -35,12 +35,12 @@ export function LandingPage() {
             >
               Join the waitlist
             </a>
-            <Link
+            <AppLink
               to="/sign-in"
               className="rounded-lg border border-border bg-surface px-5 py-3 font-medium text-foreground transition-colors hover:bg-surface-muted"
             >
               Sign in
-            </Link>
+            </AppLink>
           </div>
         </div>
         <HowItWorks />
@@ -92,13 +92,13 @@ export function LandingPage() {
         </ul>
         <p className="mt-8 leading-relaxed text-accent-foreground">
           Invited already?{' '}
-          <Link to="/sign-up" className="font-medium underline underline-offset-4">
+          <AppLink to="/sign-up" className="font-medium underline underline-offset-4">
             Create your account
-          </Link>{' '}
+          </AppLink>{' '}
           with the address the invitation went to, or{' '}
-          <Link to="/sign-in" className="font-medium underline underline-offset-4">
+          <AppLink to="/sign-in" className="font-medium underline underline-offset-4">
             sign in
-          </Link>
+          </AppLink>
           .
         </p>
       </section>
@@ -129,9 +129,9 @@ function WaitlistCard({ joinAs: role }: { joinAs: WaitlistRole }) {
         </div>
         <p className="mt-4 leading-relaxed text-muted-foreground">{copy.pitch}</p>
         <WaitlistForm joinAs={role} className="mt-6" />
-        <Link to={`/waitlist/${role}`} className={`mt-4 self-start text-sm ${quietLinkClass}`}>
+        <AppLink to={`/waitlist/${role}`} className={`mt-4 self-start text-sm ${quietLinkClass}`}>
           More about Arete {role === 'coach' ? 'for coaches' : 'for clients'}
-        </Link>
+        </AppLink>
       </section>
     </li>
   );
