@@ -6,8 +6,9 @@ import { defineConfig } from '@playwright/test';
 // Two servers, each on a fresh database of its own, each for the journeys that need its sign-up
 // policy: the default waitlist mode (only approved emails may sign up), and open sign-up, which
 // the identity and password journeys need because they sign up with fresh addresses.
-const WAITLIST_PORT = 3100;
-const OPEN_PORT = 3101;
+// E2E_PORT moves both, so that two checkouts can run their journeys side by side.
+const WAITLIST_PORT = Number(process.env.E2E_PORT ?? 3100);
+const OPEN_PORT = WAITLIST_PORT + 1;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
 const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 
@@ -82,6 +83,7 @@ export default defineConfig({
         'waitlist.spec.ts',
         'first-run.spec.ts',
         'admin-lists.spec.ts',
+        'organizations.spec.ts',
       ],
       use: { browserName: 'chromium', baseURL: WAITLIST_URL },
     },

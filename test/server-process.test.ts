@@ -65,7 +65,8 @@ describe('the server process', () => {
     expect((await fetch(`${again}/readyz`)).status).toBe(200);
     restarted.child.kill('SIGTERM');
     expect(await restarted.exited).toBe(0);
-  });
+    // Three server starts, each migrating PGlite: generous, since this is not about speed.
+  }, 120_000);
 
   it('refuses to start on bad configuration and names every bad key', async () => {
     const server = startServer({ PORT: 'eighty', LOG_LEVEL: 'loud' });
