@@ -9,9 +9,11 @@ import { type RunningServer, startRawServer, startServer } from './server.ts';
 import {
   type BenchSession,
   benchAuthSecret,
+  benchOrganizationCount,
   coldUserCount,
   forgetEarlierRuns,
   mintColdTokens,
+  seedOrganizations,
   seedRegistry,
   signInAsDemoAdmin,
 } from './session.ts';
@@ -155,6 +157,8 @@ try {
   const session = await signInAsDemoAdmin(server.url);
   await seedRegistry(server.url, session, registrySize);
   const chosen = scenarios.filter((scenario) => !only || only.includes(scenario.id));
+  if (chosen.some((scenario) => scenario.id.startsWith('tenants')))
+    await seedOrganizations(server.url, session, benchOrganizationCount);
   if (databaseUrl) {
     raw = await startRawServer(databaseUrl, server.url);
     if (chosen.some((scenario) => scenario.cold))

@@ -10,8 +10,10 @@ import { scenarios } from './scenarios.ts';
 import { startServer } from './server.ts';
 import {
   benchAuthSecret,
+  benchOrganizationCount,
   coldUserCount,
   mintColdTokens,
+  seedOrganizations,
   seedRegistry,
   signInAsDemoAdmin,
 } from './session.ts';
@@ -35,6 +37,8 @@ let requests = 0;
 try {
   const session = await signInAsDemoAdmin(server.url);
   if (id.startsWith('admin')) await seedRegistry(server.url, session, 10_000);
+  if (scenario.id.startsWith('tenants'))
+    await seedOrganizations(server.url, session, benchOrganizationCount);
   if (scenario.cold && databaseUrl)
     session.coldTokens = await mintColdTokens({
       databaseUrl,

@@ -173,6 +173,128 @@ async function waitlist(request: IncomingMessage, response: ServerResponse, url:
   });
 }
 
+const TENANT_COLUMNS =
+  't.id, t.identity_org_id, t.name, t.slug, t.kind, t.metadata, t.created_at, t.updated_at, ' +
+  't.synced_at, t.deleted_at, m.role';
+
+const listTenants = (userId: string) =>
+  pool.query({
+    name: 'raw-tenants',
+    text:
+      `select ${TENANT_COLUMNS} from tenant_members m join tenants t on t.identity_org_id = m.identity_org_id ` +
+      'where m.identity_user_id = $1 and t.deleted_at is null order by t.name, t.id',
+    values: [userId],
+  });
+
+/**
+ * What `sync_from_clerk=true` does with the embedded provider, by hand: the user's memberships
+ * from the provider's tables, compared with the mirror (rewritten, in one transaction and in one
+ * order, only when they differ), and the user's metadata read (to compare `organization_roles`).
+ */
+async function syncTenants(userId: string) {
+  const [{ rows: memberships }, mirrored] = await Promise.all([
+    pool.query({
+      name: 'raw-memberships',
+      text:
+        'select o.id, o.name, o.slug, o.metadata, m.role from auth_member m ' +
+        'join auth_organization o on o.id = m.organization_id where m.user_id = $1 order by m.created_at',
+      values: [userId],
+    }),
+    listTenants(userId),
+  ]);
+  const byOrg = new Map(mirrored.rows.map((row) => [row.identity_org_id, row]));
+  const orgs = memberships
+    .map((row) => ({
+      ...row,
+      role: row.role === 'owner' ? 'admin' : row.role,
+      metadata: JSON.parse(row.metadata ?? '{}'),
+    }))
+    .sort((a, b) => (a.id < b.id ? -1 : 1));
+  const same =
+    orgs.length === mirrored.rows.length &&
+    orgs.every((org) => {
+      const row = byOrg.get(org.id);
+      return row && row.role === org.role && row.name === org.name && row.slug === org.slug;
+    });
+  if (!same) {
+    const client = await pool.connect();
+    try {
+      await client.query('begin');
+      const now = new Date();
+      if (orgs.length > 0)
+        await client.query(
+          'insert into tenants (identity_org_id, name, slug, kind, metadata, created_at, updated_at, synced_at) ' +
+            'select *, $6::timestamptz, $6::timestamptz, $6::timestamptz from unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::jsonb[]) ' +
+            'on conflict (identity_org_id) do update set name = excluded.name, slug = excluded.slug, kind = excluded.kind, ' +
+            'metadata = excluded.metadata, updated_at = excluded.updated_at, synced_at = excluded.synced_at',
+          [
+            orgs.map((org) => org.id),
+            orgs.map((org) => org.name),
+            orgs.map((org) => org.slug),
+            orgs.map((org) => org.metadata.kind ?? 'client_company'),
+            orgs.map((org) => JSON.stringify(org.metadata)),
+            now,
+          ],
+        );
+      await client.query(
+        'delete from tenant_members where identity_user_id = $1 and not (identity_org_id = any($2::text[]))',
+        [userId, orgs.map((org) => org.id)],
+      );
+      if (orgs.length > 0)
+        await client.query(
+          'insert into tenant_members (identity_org_id, identity_user_id, role, created_at, updated_at) ' +
+            'select org, $2, role, $4, $4 from unnest($1::text[], $3::text[]) as t(org, role) ' +
+            'on conflict (identity_org_id, identity_user_id) do update set role = excluded.role, ' +
+            'updated_at = excluded.updated_at where tenant_members.role <> excluded.role',
+          [orgs.map((org) => org.id), userId, orgs.map((org) => org.role), now],
+        );
+      await client.query('commit');
+    } catch (error) {
+      await client.query('rollback');
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  await pool.query({
+    name: 'raw-user-metadata',
+    text: 'select public_metadata from auth_user where id = $1',
+    values: [userId],
+  });
+  return same ? mirrored : listTenants(userId);
+}
+
+async function tenantsOfUser(request: IncomingMessage, response: ServerResponse, url: URL) {
+  const claims = await verified(request);
+  if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
+  const sync = url.searchParams.get('sync_from_clerk') !== 'false';
+  const [rows, primary] = await Promise.all([
+    sync ? syncTenants(claims.sub) : listTenants(claims.sub),
+    pool.query({
+      name: 'raw-primary-organization',
+      text: 'select primary_organization_id from profiles where identity_user_id = $1',
+      values: [claims.sub],
+    }),
+  ]);
+  const primaryId = primary.rows[0]?.primary_organization_id ?? null;
+  const data = rows.rows.map((tenant) => ({
+    id: tenant.id,
+    identityOrgId: tenant.identity_org_id,
+    name: tenant.name,
+    slug: tenant.slug,
+    kind: tenant.kind,
+    metadata: tenant.metadata,
+    role: tenant.role,
+    isPrimary: tenant.identity_org_id === primaryId,
+    createdAt: tenant.created_at.toISOString(),
+    updatedAt: tenant.updated_at.toISOString(),
+    syncedAt: iso(tenant.synced_at),
+    deletedAt: iso(tenant.deleted_at),
+  }));
+  data.sort((a, b) => Number(b.isPrimary) - Number(a.isPrimary));
+  send(response, 200, { data, source: sync ? 'provider' : 'database', warning: null });
+}
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://raw');
   const route = `${request.method} ${url.pathname}`;
@@ -183,9 +305,11 @@ const server = createServer((request, response) => {
         ? join(request, response)
         : route === 'GET /api/v1/admin/waitlist'
           ? waitlist(request, response, url)
-          : route === 'GET /healthz'
-            ? Promise.resolve(send(response, 200, { status: 'ok' }))
-            : Promise.resolve(send(response, 404, { error: 'not_found' }));
+          : route === 'GET /api/v1/tenants/me/get-tenants'
+            ? tenantsOfUser(request, response, url)
+            : route === 'GET /healthz'
+              ? Promise.resolve(send(response, 200, { status: 'ok' }))
+              : Promise.resolve(send(response, 404, { error: 'not_found' }));
   handled.catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, { error: 'internal' });

@@ -76,4 +76,20 @@ export const scenarios: Scenario[] = [
     headers: asAdmin,
     baseline: true,
   },
+  {
+    id: 'tenants',
+    name: "the admin's organizations (20), from the database (sync_from_clerk=false)",
+    method: 'GET',
+    path: '/api/v1/tenants/me/get-tenants?sync_from_clerk=false',
+    headers: asAdmin,
+    baseline: true,
+  },
+  {
+    id: 'tenants-sync',
+    name: "the admin's organizations (20), synced from the embedded provider first",
+    method: 'GET',
+    path: '/api/v1/tenants/me/get-tenants?sync_from_clerk=true',
+    headers: asAdmin,
+    baseline: true,
+  },
 ];

@@ -64,6 +64,41 @@ export async function seedRegistry(
     throw new Error(`seeding the registry failed: ${response.status} ${await response.text()}`);
 }
 
+/** How many organizations the demo admin belongs to in the tenants scenarios (issue 7: 20). */
+export const benchOrganizationCount = Number(process.env.BENCH_ORGANIZATIONS ?? 20);
+
+/**
+ * Makes the demo admin a member of `count` organizations, through the API (provider first), as a
+ * person would; a bench database reused from an earlier run already has them.
+ */
+export async function seedOrganizations(
+  url: string,
+  session: BenchSession,
+  count: number,
+): Promise<void> {
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${session.adminToken}`,
+  };
+  const listed = await fetch(`${url}/api/v1/tenants/me/get-tenants?sync_from_clerk=true`, {
+    headers,
+  });
+  if (!listed.ok) throw new Error(`listing organizations failed: ${listed.status}`);
+  const have = ((await listed.json()) as { data: unknown[] }).data.length;
+  for (let index = have; index < count; index++) {
+    const created = await fetch(`${url}/api/v1/tenants/create`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        name: `Bench Organization ${index + 1}`,
+        metadata: { kind: 'client_company', industry: 'Benchmarks', size: '11-50' },
+      }),
+    });
+    if (!created.ok)
+      throw new Error(`creating an organization failed: ${created.status} ${await created.text()}`);
+  }
+}
+
 /** Removes what earlier runs on this bench database left: waitlist joins pile up otherwise. */
 export async function forgetEarlierRuns(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -12,6 +12,12 @@ export const apiErrorSchema = z
       .array(z.object({ path: z.string(), message: z.string() }))
       .optional()
       .describe('For `validation_failed`: each invalid field and why.'),
+    existing: z
+      .unknown()
+      .optional()
+      .describe(
+        'For `conflict`, when the caller may see it: what already exists (a second onboarding answers the profile made by the first).',
+      ),
   })
   .meta({ id: 'ApiError' });
 

@@ -23,6 +23,11 @@ import { auditRoutes } from './modules/audit/routes.ts';
 import { clientConfigRoutes } from './modules/client-config/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
+import { profileRoutes } from './modules/profiles/routes.ts';
+import { primaryOrganizationOf } from './modules/profiles/service.ts';
+import { receivedInvitationRoutes } from './modules/tenants/invitation-routes.ts';
+import { tenantRoutes } from './modules/tenants/routes.ts';
+import { registerTenantSync } from './modules/tenants/sync.ts';
 import { grantAdminToConfiguredEmails } from './modules/users/first-admins.ts';
 import { userRoutes } from './modules/users/routes.ts';
 import { approvedUserRoutes } from './modules/waitlist/approved-users-routes.ts';
@@ -119,6 +124,17 @@ export async function buildApp({ config, database }: AppDependencies) {
   registerWaitlistJobs(jobs, waitlistDeps);
   await app.register(waitlistRoutes, { ...waitlistDeps, guards, rateLimiting });
   await app.register(approvedUserRoutes, { ...waitlistDeps, guards });
+  const tenantsDeps = {
+    db,
+    identity: identity.provider,
+    log: app.log,
+    // Profiles own the primary organization; tenants only read it (no import between the two).
+    primaryOrganizationOf: (userId: string) => primaryOrganizationOf(db, userId),
+  };
+  registerTenantSync(identity.events, tenantsDeps);
+  await app.register(tenantRoutes, { ...tenantsDeps, guards });
+  await app.register(receivedInvitationRoutes, { ...tenantsDeps, guards });
+  await app.register(profileRoutes, { ...tenantsDeps, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -18,7 +18,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/contract/errors.ts';
-import { bearer, signUpAndVerify, uniqueClientAddress } from '../support/identity.ts';
+import { bearer, signedInAs, signUpAndVerify, uniqueClientAddress } from '../support/identity.ts';
 import { createWaitlistTestApp } from '../support/waitlist-app.ts';
 
 type JsonSchema = {
@@ -264,6 +264,57 @@ const seededId: string = (
 ).json().data[0].id;
 const backup = (await asAdmin('GET', '/api/v1/admin/approved-users/backup')).json();
 
+// Organizations and profiles (issue 7): an organization the admin runs with the victim in it, a
+// pending invitation of it, two invitations to the admin (one to accept, one to decline), the
+// admin's profile, and a coach, a client and a user without a profile for the onboarding routes.
+const practiceMetadata = {
+  kind: 'coach_practice',
+  specialties: ['fuzz'],
+  experience_years: 1,
+  philosophy: 'Fuzz',
+};
+const fuzzOrgId: string = (
+  await asAdmin('POST', '/api/v1/tenants/create', {
+    name: 'Fuzz Practice',
+    metadata: practiceMetadata,
+  })
+).json().identityOrgId;
+await app.identity.provider.organizations.addMember({
+  organizationId: fuzzOrgId,
+  userId: victim.userId,
+  role: 'member',
+});
+const pendingInvitationId: string = (
+  await asAdmin('POST', `/api/v1/tenants/${fuzzOrgId}/invitations`, {
+    email: 'fuzz.invitee@example.com',
+  })
+).json().id;
+async function invitationToAdmin(name: string): Promise<string> {
+  const organization = await app.identity.provider.organizations.create({
+    name,
+    createdBy: victim.userId,
+    publicMetadata: { kind: 'client_company', industry: 'Fuzz', size: '1-10' },
+  });
+  const invitation = await app.identity.provider.organizationInvitations.create({
+    organizationId: organization.id,
+    emailAddress: admin.email,
+    role: 'member',
+    inviterUserId: victim.userId,
+  });
+  return invitation.id;
+}
+const invitationToAccept = await invitationToAdmin('Fuzz Accepting Co');
+const invitationToDecline = await invitationToAdmin('Fuzz Declining Co');
+await asAdmin('POST', '/api/v1/users/me/profile', { firstName: 'Fuzz', lastName: 'Admin' });
+async function approvedPerson(role: 'coach' | 'client', label: string) {
+  const email = `fuzz.${label}@example.com`;
+  await asAdmin('POST', '/api/v1/admin/approved-users', { email, role });
+  return signedInAs(app, role, { email });
+}
+const onboardingCoach = await approvedPerson('coach', 'coach');
+const onboardingClient = await approvedPerson('client', 'client');
+const profileMaker = await approvedPerson('client', 'profile.maker');
+
 const document: OpenApiDocument = (
   await app.inject({ method: 'GET', url: '/api/openapi.json' })
 ).json();
@@ -278,6 +329,24 @@ const KNOWN_VALUES: Record<string, Value> = {
   email: approvedEmail,
   emails: [seededEmail],
   ids: [seededId],
+  identityOrgId: fuzzOrgId,
+  identityUserId: admin.userId,
+};
+/** Where one parameter name needs another value in one operation (each invitation acts once). */
+const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
+  'POST /api/v1/tenants/{identityOrgId}/invitations/{invitationId}/revoke': {
+    invitationId: pendingInvitationId,
+  },
+  'GET /api/v1/invitations/{invitationId}': { invitationId: invitationToAccept },
+  'POST /api/v1/invitations/{invitationId}/accept': { invitationId: invitationToAccept },
+  'POST /api/v1/invitations/{invitationId}/decline': { invitationId: invitationToDecline },
+};
+/** Routes for another role than the admin's: whose token the full catalogue is sent with. */
+const CALLER_BY_OPERATION: Record<string, { token: string }> = {
+  'POST /api/v1/profiles/coach': onboardingCoach,
+  'POST /api/v1/profiles/client': onboardingClient,
+  // The admin has a profile already: creating one is for someone who has none (once).
+  'POST /api/v1/users/me/profile': profileMaker,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
 const KNOWN_BODIES: Record<string, Value> = {
@@ -290,6 +359,21 @@ const KNOWN_BODIES: Record<string, Value> = {
     users: [{ email: UNIQUE_EMAIL, role: 'coach', notes: 'n', name: 'Bulk' }],
   },
   'POST /api/v1/admin/approved-users/restore': backup,
+  'PATCH /api/v1/tenants/{identityOrgId}/metadata': { philosophy: 'Fuzz again' },
+  'PUT /api/v1/users/me/profile': { headline: 'Fuzz' },
+  'POST /api/v1/profiles/coach': {
+    profile: { firstName: 'Fuzz', lastName: 'Coach' },
+    practice: {
+      name: 'Fuzz Coaching',
+      specialties: ['fuzz'],
+      experience_years: 1,
+      philosophy: 'Fuzz',
+    },
+  },
+  'POST /api/v1/profiles/client': {
+    profile: { firstName: 'Fuzz', lastName: 'Client' },
+    company: { action: 'create', name: 'Fuzz Co', industry: 'Fuzz', size: '1-10' },
+  },
 };
 /** Shapes the document leaves open (an import row is validated row by row, so it is `{}` there). */
 const OPEN_SHAPES: Record<string, JsonSchema> = {
@@ -477,8 +561,9 @@ function percentEncode(value: string): string {
 
 const encode = (value: string | Raw) => (value instanceof Raw ? value.text : percentEncode(value));
 
-function baseParamValue(parameter: Parameter): string {
-  const value = exampleOf(parameter.schema, parameter.name);
+function baseParamValue(operation: Operation, parameter: Parameter): string {
+  const known = KNOWN_VALUES_BY_OPERATION[operation.key]?.[parameter.name];
+  const value = known ?? exampleOf(parameter.schema, parameter.name);
   return String(value);
 }
 
@@ -491,7 +576,7 @@ function urlOf(operation: Operation, variant: Variant): string {
       if (parameter.in === 'path') path = path.replace(`{${parameter.name}}`, '');
       continue;
     }
-    const value = override ?? baseParamValue(parameter);
+    const value = override ?? baseParamValue(operation, parameter);
     if (parameter.in === 'path') {
       path = path.replace(
         `{${parameter.name}}`,
@@ -516,7 +601,8 @@ type Sent = {
 async function send(operation: Operation, variant: Variant, as: Sent['as']): Promise<Sent> {
   const url = urlOf(operation, variant);
   const body = variant.body === undefined ? operation.baseBody : variant.body;
-  const headers: Record<string, string> = as === 'admin' ? bearer(admin.token) : {};
+  const caller = CALLER_BY_OPERATION[operation.key] ?? admin;
+  const headers: Record<string, string> = as === 'admin' ? bearer(caller.token) : {};
   let payload: string | undefined;
   if (body !== REMOVE && body !== undefined) {
     payload = bodyText(body).replaceAll(UNIQUE_EMAIL, () => `fuzz.u${++sequence}@example.com`);

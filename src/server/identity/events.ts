@@ -21,7 +21,9 @@ export type IdentityEvent =
   | Event<'organization.created' | 'organization.updated', { organization: IdentityOrganization }>
   | Event<'organization.deleted', { organizationId: string }>
   | Event<
-      'organizationMembership.created' | 'organizationMembership.deleted',
+      | 'organizationMembership.created'
+      | 'organizationMembership.updated'
+      | 'organizationMembership.deleted',
       { organizationId: string; userId: string; role: OrganizationRole }
     >
   | Event<

@@ -53,6 +53,18 @@ export type OrganizationMembership = {
   createdAt: Date;
 };
 
+/** One member of an organization, with what the provider shows of the person. */
+export type OrganizationMember = {
+  organizationId: string;
+  userId: string;
+  role: OrganizationRole;
+  /** The person's primary email address (Clerk: the membership's `identifier`). */
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  createdAt: Date;
+};
+
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
 export type OrganizationInvitation = {
@@ -125,13 +137,15 @@ export interface IdentityProvider {
   };
 
   organizations: {
+    /** `createdBy` becomes the organization's admin; without one it starts with no member. */
     create(input: {
       name: string;
       slug?: string;
-      createdBy: string;
+      createdBy?: string;
       publicMetadata?: Record<string, unknown>;
     }): Promise<IdentityOrganization>;
     get(organizationId: string): Promise<IdentityOrganization | null>;
+    findBySlug(slug: string): Promise<IdentityOrganization | null>;
     updatePublicMetadata(
       organizationId: string,
       patch: MetadataPatch,
@@ -142,6 +156,14 @@ export interface IdentityProvider {
       userId: string;
       role: OrganizationRole;
     }): Promise<OrganizationMembership>;
+    /** Every member of the organization, oldest first. */
+    listMembers(organizationId: string): Promise<OrganizationMember[]>;
+    /** Changes a member's role; records `organizationMembership.updated`. */
+    updateMemberRole(input: {
+      organizationId: string;
+      userId: string;
+      role: OrganizationRole;
+    }): Promise<OrganizationMember>;
     removeMember(input: { organizationId: string; userId: string }): Promise<void>;
   };
 
@@ -160,6 +182,21 @@ export interface IdentityProvider {
       invitationId: string;
       requestingUserId?: string;
     }): Promise<OrganizationInvitation>;
+    /** The invitations addressed to the user's verified email address, in any organization. */
+    listForUser(input: {
+      userId: string;
+      status?: InvitationStatus[];
+    }): Promise<OrganizationInvitation[]>;
+    /**
+     * The invitee accepts: they become a member with the invitation's role, and the provider
+     * records `organizationInvitation.accepted` and `organizationMembership.created`. An invitation
+     * not addressed to the user's verified email answers 404; accepting one the user already
+     * accepted answers the membership again. Clerk accepts invitations only in its own flow (the
+     * link in its mail): there, a pending invitation is refused with 409.
+     */
+    accept(input: { invitationId: string; userId: string }): Promise<OrganizationMembership>;
+    /** The invitee declines: the invitation is `revoked` (neither provider knows "declined"). */
+    decline(input: { invitationId: string; userId: string }): Promise<OrganizationInvitation>;
   };
 
   invitations: {

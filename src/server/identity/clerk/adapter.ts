@@ -1,25 +1,12 @@
 // The identity port on Clerk's Backend API (@clerk/backend). Every Clerk request goes through
-// `call`, which retries Clerk's 429s and turns its failures into IdentityProviderError.
-import { createClerkClient, type User } from '@clerk/backend';
-import {
-  type IdentityProvider,
-  IdentityProviderError,
-  type IdentityUser,
-  type InvitationStatus,
-  roleOf,
-  type UserQuery,
-} from '../port.ts';
-import { toIdentityProviderError } from './errors.ts';
-import {
-  rawJson,
-  toAppInvitation,
-  toClerkOrganizationRole,
-  toMembership,
-  toOrganization,
-  toOrganizationInvitation,
-  toUser,
-} from './mapping.ts';
-import { defaultRetryPolicy, type RetryPolicy, retryWhenRateLimited } from './retry.ts';
+// `call` (calls.ts), which retries Clerk's 429s and turns its failures into IdentityProviderError.
+import type { User } from '@clerk/backend';
+import { type IdentityProvider, type IdentityUser, roleOf, type UserQuery } from '../port.ts';
+import { clerkCalls, maxPageSize, readAllPages } from './calls.ts';
+import { rawJson, toAppInvitation, toUser } from './mapping.ts';
+import { clerkOrganizationInvitations } from './organization-invitations.ts';
+import { clerkOrganizations } from './organizations.ts';
+import type { RetryPolicy } from './retry.ts';
 import { verifySessionToken } from './session-token.ts';
 
 export type ClerkIdentityProviderOptions = {
@@ -34,45 +21,13 @@ export type ClerkIdentityProviderOptions = {
   retry?: Partial<RetryPolicy>;
 };
 
-/** Clerk's largest page. */
-const maxPageSize = 500;
-
-/** Reads every page of a Clerk list. */
-async function readAllPages<T>(
-  readPage: (offset: number) => Promise<{ data: T[]; totalCount: number }>,
-): Promise<T[]> {
-  const all: T[] = [];
-  for (;;) {
-    const page = await readPage(all.length);
-    all.push(...page.data);
-    if (page.data.length < maxPageSize || all.length >= page.totalCount) return all;
-  }
-}
-
 export function createClerkIdentityProvider(
   options: ClerkIdentityProviderOptions,
 ): IdentityProvider {
   const { secretKey, jwtKey, apiUrl, authorizedParties } = options;
-  const clerk = createClerkClient({ secretKey, apiUrl, telemetry: { disabled: true } });
-  const retryPolicy: RetryPolicy = { ...defaultRetryPolicy, ...options.retry };
-
-  /** `action` completes "Clerk refused to …" in the error message. */
-  async function call<T>(action: string, operation: () => Promise<T>): Promise<T> {
-    try {
-      return await retryWhenRateLimited(operation, retryPolicy);
-    } catch (error) {
-      throw toIdentityProviderError(error, action, secretKey);
-    }
-  }
-
-  async function callOrNull<T>(action: string, operation: () => Promise<T>): Promise<T | null> {
-    try {
-      return await call(action, operation);
-    } catch (error) {
-      if (error instanceof IdentityProviderError && error.status === 404) return null;
-      throw error;
-    }
-  }
+  const calls = clerkCalls({ secretKey, apiUrl, retry: options.retry });
+  const { clerk, call, callOrNull } = calls;
+  const organizations = clerkOrganizations(calls);
 
   const userFrom = (user: User) => toUser(rawJson(user));
 
@@ -146,135 +101,9 @@ export function createClerkIdentityProvider(
         }),
     },
 
-    organizations: {
-      create: ({ name, slug, createdBy, publicMetadata }) =>
-        call('create the organization', async () =>
-          toOrganization(
-            rawJson(
-              await clerk.organizations.createOrganization({
-                name,
-                slug,
-                createdBy,
-                publicMetadata,
-              }),
-            ),
-          ),
-        ),
+    organizations,
 
-      get: (organizationId) =>
-        callOrNull('read the organization', async () =>
-          toOrganization(rawJson(await clerk.organizations.getOrganization({ organizationId }))),
-        ),
-
-      updatePublicMetadata: (organizationId, patch) =>
-        call("update the organization's metadata", async () =>
-          toOrganization(
-            rawJson(
-              await clerk.organizations.updateOrganizationMetadata(organizationId, {
-                publicMetadata: patch,
-              }),
-            ),
-          ),
-        ),
-
-      listMemberships: (userId) =>
-        readAllPages((offset) =>
-          call("list the user's organization memberships", async () => {
-            const page = await clerk.users.getOrganizationMembershipList({
-              userId,
-              limit: maxPageSize,
-              offset,
-            });
-            return {
-              data: page.data.map((membership) => toMembership(rawJson(membership))),
-              totalCount: page.totalCount,
-            };
-          }),
-        ),
-
-      addMember: ({ organizationId, userId, role }) =>
-        call('add the member to the organization', async () =>
-          toMembership(
-            rawJson(
-              await clerk.organizations.createOrganizationMembership({
-                organizationId,
-                userId,
-                role: toClerkOrganizationRole(role),
-              }),
-            ),
-          ),
-        ),
-
-      removeMember: ({ organizationId, userId }) =>
-        call('remove the member from the organization', async () => {
-          await clerk.organizations.deleteOrganizationMembership({ organizationId, userId });
-        }),
-    },
-
-    organizationInvitations: {
-      create: (input) =>
-        call('create the organization invitation', async () => {
-          const invitation = await clerk.organizations.createOrganizationInvitation({
-            organizationId: input.organizationId,
-            emailAddress: input.emailAddress,
-            role: toClerkOrganizationRole(input.role),
-            inviterUserId: input.inviterUserId,
-            publicMetadata: input.publicMetadata,
-            redirectUrl: input.redirectUrl,
-            expiresInDays: input.expiresInDays,
-          });
-          return toOrganizationInvitation(rawJson(invitation), {
-            inviterUserId: input.inviterUserId,
-          });
-        }),
-
-      get: ({ organizationId, invitationId }) =>
-        callOrNull('read the organization invitation', async () =>
-          toOrganizationInvitation(
-            rawJson(
-              await clerk.organizations.getOrganizationInvitation({ organizationId, invitationId }),
-            ),
-          ),
-        ),
-
-      list: async ({ organizationId, status }) => {
-        // Clerk may still call an expired invitation pending: ask for pending ones too when the
-        // caller wants expired ones, then keep what matches the port's reading of each.
-        const wanted = status?.length ? status : undefined;
-        const clerkStatus: InvitationStatus[] | undefined =
-          wanted?.includes('expired') && !wanted.includes('pending')
-            ? [...wanted, 'pending']
-            : wanted;
-        const invitations = await readAllPages((offset) =>
-          call("list the organization's invitations", async () => {
-            const page = await clerk.organizations.getOrganizationInvitationList({
-              organizationId,
-              status: clerkStatus,
-              limit: maxPageSize,
-              offset,
-            });
-            return {
-              data: page.data.map((invitation) => toOrganizationInvitation(rawJson(invitation))),
-              totalCount: page.totalCount,
-            };
-          }),
-        );
-        return invitations.filter((invitation) => !wanted || wanted.includes(invitation.status));
-      },
-
-      revoke: ({ organizationId, invitationId, requestingUserId }) =>
-        call('revoke the organization invitation', async () =>
-          toOrganizationInvitation(
-            rawJson(
-              await clerk.organizations.revokeOrganizationInvitation({
-                organizationId,
-                invitationId,
-                requestingUserId,
-              }),
-            ),
-          ),
-        ),
-    },
+    organizationInvitations: clerkOrganizationInvitations(calls, organizations),
 
     invitations: {
       create: ({ emailAddress, publicMetadata, redirectUrl, expiresInDays }) =>

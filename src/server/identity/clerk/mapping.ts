@@ -13,6 +13,7 @@ import type {
   IdentityUser,
   InvitationStatus,
   OrganizationInvitation,
+  OrganizationMember,
   OrganizationMembership,
   OrganizationRole,
   PublicMetadata,
@@ -62,6 +63,19 @@ export function toMembership(json: OrganizationMembershipJSON): OrganizationMemb
     organization: toOrganization(json.organization),
     userId: json.public_user_data.user_id,
     role: toOrganizationRole(json.role),
+    createdAt: new Date(json.created_at),
+  };
+}
+
+export function toOrganizationMember(json: OrganizationMembershipJSON): OrganizationMember {
+  const person = json.public_user_data;
+  return {
+    organizationId: json.organization.id,
+    userId: person.user_id,
+    role: toOrganizationRole(json.role),
+    email: person.identifier ?? '',
+    firstName: person.first_name || null,
+    lastName: person.last_name || null,
     createdAt: new Date(json.created_at),
   };
 }

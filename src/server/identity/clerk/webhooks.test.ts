@@ -100,6 +100,18 @@ describe('verifyClerkWebhook', () => {
       type: 'organizationMembership.created',
       data: { organizationId: 'org_1', userId: 'user_2', role: 'admin' },
     });
+
+    // A role change (Clerk's `organizationMembership.updated`) carries the new role.
+    const changed = signed(
+      clerkEvent(
+        'organizationMembership.updated',
+        membershipJson({ user_id: 'user_2', role: 'org:member' }),
+      ),
+    );
+    expect(verifyClerkWebhook(changed.body, changed.headers, signingSecret)).toMatchObject({
+      type: 'organizationMembership.updated',
+      data: { organizationId: 'org_1', userId: 'user_2', role: 'member' },
+    });
   });
 
   it('maps an accepted organization invitation with the user who accepted it', () => {

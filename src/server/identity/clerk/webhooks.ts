@@ -110,6 +110,7 @@ export function verifyClerkWebhook(
     case 'organization.deleted':
       return { id, occurredAt, type: event.type, data: { organizationId: idOf(data) } };
     case 'organizationMembership.created':
+    case 'organizationMembership.updated':
     case 'organizationMembership.deleted': {
       const membership = data as OrganizationMembershipJSON;
       return {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
+import { queueMail } from '../../mail/mail-job.ts';
 import {
   type IdentityProvider,
   IdentityProviderError,
@@ -6,6 +7,7 @@ import {
   type PublicMetadata,
 } from '../port.ts';
 import { type LocalContext, newId, recordEvent } from './context.ts';
+import { localInvitationAnswers } from './invitation-answers.ts';
 import { invitationStatus, toOrganizationInvitation } from './mapping.ts';
 import { appInvitations, auth_invitation, auth_organization } from './schema.ts';
 
@@ -55,30 +57,38 @@ export function localOrganizationInvitations(
         .where(eq(auth_organization.id, input.organizationId));
       if (!organization) throw new IdentityProviderError('No organization with that id.', 404);
       const email = input.emailAddress.trim().toLowerCase();
-      const [row] = await db
-        .insert(auth_invitation)
-        .values({
-          id: newId('orginv'),
-          organizationId: input.organizationId,
-          email,
-          role: input.role,
-          status: 'pending',
-          expiresAt: expiryFrom(input.expiresInDays),
-          createdAt: new Date(),
-          inviterId: input.inviterUserId,
-          publicMetadata: input.publicMetadata ?? {},
-        })
-        .returning();
-      if (!row) throw new Error('insert into auth_invitation returned no row');
-      const link = withQuery(input.redirectUrl ?? `${context.publicUrl}/sign-up`, {
-        invitation: row.id,
-        email,
+      const id = newId('orginv');
+      // The acceptance page (sign in or sign up, then accept or decline), unless told otherwise.
+      const link = input.redirectUrl
+        ? withQuery(input.redirectUrl, { invitation: id, email })
+        : withQuery(`${context.publicUrl}/invitations/${id}`, { email });
+      const expiresAt = expiryFrom(input.expiresInDays);
+      // The mail is a durable job recorded with the invitation: both or neither.
+      const row = await db.transaction(async (tx) => {
+        const [inserted] = await tx
+          .insert(auth_invitation)
+          .values({
+            id,
+            organizationId: input.organizationId,
+            email,
+            role: input.role,
+            status: 'pending',
+            expiresAt,
+            createdAt: new Date(),
+            inviterId: input.inviterUserId,
+            publicMetadata: input.publicMetadata ?? {},
+          })
+          .returning();
+        if (!inserted) throw new Error('insert into auth_invitation returned no row');
+        await queueMail(tx, {
+          to: email,
+          subject: `You are invited to join ${organization.name} on Arete`,
+          text: `You have been invited to join ${organization.name} on Arete.\n\nAccept the invitation: ${link}\n\nThe invitation expires on ${expiresAt.toUTCString()}.`,
+        });
+        return inserted;
       });
-      await context.mailer.send({
-        to: email,
-        subject: `You are invited to join ${organization.name} on Arete`,
-        text: `You have been invited to join ${organization.name} on Arete.\n\nAccept the invitation: ${link}\n\nThe invitation expires on ${row.expiresAt.toUTCString()}.`,
-      });
+      // Wakes the job runner, which sends the queued mail (events and mail are both its jobs).
+      context.eventsStored();
       return toOrganizationInvitation(row);
     },
 
@@ -126,6 +136,8 @@ export function localOrganizationInvitations(
       context.eventsStored();
       return invitation;
     },
+
+    ...localInvitationAnswers(context),
   };
 }
 

@@ -3,6 +3,7 @@ import type {
   IdentityUser,
   InvitationStatus,
   OrganizationInvitation,
+  OrganizationMember,
   OrganizationRole,
   PublicMetadata,
 } from '../port.ts';
@@ -27,14 +28,18 @@ export type UserRow = Pick<typeof auth_user.$inferSelect, keyof typeof userColum
 type OrganizationRow = typeof auth_organization.$inferSelect;
 type InvitationRow = typeof auth_invitation.$inferSelect;
 
+/** Better Auth keeps one name; Clerk's first and last names are its first word and the rest. */
+function splitName(name: string): { firstName: string | null; lastName: string | null } {
+  const [firstName, ...rest] = name.trim().split(/\s+/);
+  return { firstName: firstName || null, lastName: rest.join(' ') || null };
+}
+
 export function toIdentityUser(row: UserRow): IdentityUser {
-  const [firstName, ...rest] = row.name.trim().split(/\s+/);
   return {
     id: row.id,
     email: row.email,
     emailVerified: row.emailVerified,
-    firstName: firstName || null,
-    lastName: rest.join(' ') || null,
+    ...splitName(row.name),
     imageUrl: row.image,
     publicMetadata: (row.publicMetadata ?? {}) as PublicMetadata,
     banned: row.banned ?? false,
@@ -60,6 +65,24 @@ export function toIdentityOrganization(row: OrganizationRow): IdentityOrganizati
     publicMetadata: parseMetadata(row.metadata),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt ?? row.createdAt,
+  };
+}
+
+export function toOrganizationMember(row: {
+  organizationId: string;
+  userId: string;
+  role: string;
+  createdAt: Date;
+  email: string;
+  name: string;
+}): OrganizationMember {
+  return {
+    organizationId: row.organizationId,
+    userId: row.userId,
+    role: toOrganizationRole(row.role),
+    email: row.email,
+    ...splitName(row.name),
+    createdAt: row.createdAt,
   };
 }
 

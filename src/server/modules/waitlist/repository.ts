@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import {
   type WaitlistEntry,
   type WaitlistRole,
@@ -72,27 +73,6 @@ export const listedColumns = {
   updatedAt: waitlistEntries.updatedAt,
 };
 export type ListedEntry = Pick<WaitlistEntry, keyof typeof listedColumns>;
-
-/**
- * Statements prepared once per database handle (Drizzle's `.prepare()` with placeholders): the SQL
- * is built on first use, never again, and PostgreSQL parses each once per connection. For hot
- * paths on the pool only; a transaction (another handle each time) builds its queries as usual.
- */
-const statements = new WeakMap<Database, Map<string, unknown>>();
-
-function prepared<T>(db: Database, name: string, build: () => T): T {
-  let forDb = statements.get(db);
-  if (!forDb) {
-    forDb = new Map();
-    statements.set(db, forDb);
-  }
-  let statement = forDb.get(name) as T | undefined;
-  if (!statement) {
-    statement = build();
-    forDb.set(name, statement);
-  }
-  return statement;
-}
 
 /** `whereOf` with placeholders: one prepared statement per shape of filter, values bound later. */
 function placeholderWhere(filter: EntryFilter): SQL | undefined {
