@@ -105,6 +105,13 @@ export const routes: RouteObject[] = [
               async () => (await import('./routes/waitlist-pages.tsx')).WaitlistSuccessPage,
             ),
           },
+          // Where an organization invitation's mail leads: sign in or up, then accept or decline.
+          {
+            path: 'invitations/:invitationId',
+            ...publicPage(
+              async () => (await import('./routes/invitation-page.tsx')).InvitationPage,
+            ),
+          },
           // The server answers every unknown page URL with index.html, so "not found" is decided here.
           {
             path: '*',
@@ -131,6 +138,30 @@ export const routes: RouteObject[] = [
               {
                 path: 'pending',
                 ...lazyPage(async () => (await import('./routes/pending-page.tsx')).PendingPage),
+              },
+              // Membership is the server's to check: anyone it lets in sees an organization.
+              {
+                path: 'organizations',
+                ...lazyPage(
+                  async () => (await import('./routes/organizations-page.tsx')).OrganizationsPage,
+                ),
+              },
+              {
+                path: 'organizations/:identityOrgId',
+                ...lazyPage(
+                  async () => (await import('./routes/organization-page.tsx')).OrganizationPage,
+                ),
+              },
+            ],
+          },
+          // Admins, coaches and clients have a profile (a `pending` user is sent to /pending).
+          {
+            path: 'profile',
+            ...guarded('ProfileGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(async () => (await import('./routes/profile-page.tsx')).ProfilePage),
               },
             ],
           },

@@ -738,77 +738,93 @@ it('reads every operation of the OpenAPI document', () => {
   expect(operations.map((operation) => operation.key)).toContain('POST /api/v1/waitlist');
 });
 
+// Each route's variants go one after another, and some write (creating an organization makes one
+// in the provider too): on a busy machine that takes longer than one ordinary test. Not about speed.
+const ROUTE_TIMEOUT_MS = 120_000;
+
 describe.each(operations.map((operation) => [operation.key, operation] as const))(
   '%s',
   (_key, operation) => {
-    it('answers hostile values in every parameter with no 5xx and API errors', async () => {
-      const failures: string[] = [];
-      let baseAnswer = '';
-      // The caller the route is for gets every variant; the other one every eighth (a guard
-      // answers before anything else is read, and a public route ignores the token).
-      const [full, sampled] = operation.secured
-        ? (['admin', 'anonymous'] as const)
-        : (['anonymous', 'admin'] as const);
-      for (const [index, { label, variant }] of catalogueOf(operation).entries()) {
-        for (const as of index % 8 === 0 ? [full, sampled] : [full]) {
-          const sent = await send(operation, variant, as);
-          if (label === 'base request' && as === 'admin' && sent.response.statusCode >= 300)
-            baseAnswer = `${sent.response.statusCode} ${sent.response.body.slice(0, 300)}`;
-          const problem = problemWith(sent);
-          if (problem) failures.push(`${as} ${label} (${sent.url.slice(0, 120)}): ${problem}`);
-        }
-      }
-      expect(failures, failures.join('\n')).toEqual([]);
-      expect(baseAnswer, 'the base request should succeed: give it a known value').toBe('');
-    });
-
-    it('answers random combinations of valid and hostile values with no 5xx', async () => {
-      const urlValue = fc.oneof(
-        fc.constantFrom(...COMMON_STRINGS, ...Object.values(KIND_STRINGS).flat()),
-        fc.string({ unit: 'binary', maxLength: 40 }),
-        fc.constantFrom(...RAW_URL_PARTS).map((part) => new Raw(part)),
-      );
-      const bodyValue = fc.oneof(
-        fc.constantFrom(...COMMON_STRINGS, ...Object.values(KIND_STRINGS).flat(), ...HOSTILE_JSON),
-        fc.string({ unit: 'binary', maxLength: 40 }),
-        fc.jsonValue({ maxDepth: 3 }),
-      );
-      const params = fc.record(
-        Object.fromEntries(
-          operation.parameters.map((parameter) => [
-            parameter.name,
-            fc.option(urlValue, { freq: 2, nil: undefined }),
-          ]),
-        ) as Record<string, fc.Arbitrary<UrlValue | undefined>>,
-      );
-      const mutations = fc.array(
-        fc.tuple(fc.nat({ max: Math.max(0, operation.slots.length - 1) }), bodyValue),
-        { maxLength: operation.slots.length > 0 ? 4 : 0 },
-      );
-      await fc.assert(
-        fc.asyncProperty(params, mutations, fc.boolean(), async (chosen, changes, asAdmin) => {
-          let body = operation.baseBody;
-          for (const [index, value] of changes) {
-            const slot = operation.slots[index];
-            if (slot) body = setAt(body, slot.path, value);
+    it(
+      'answers hostile values in every parameter with no 5xx and API errors',
+      async () => {
+        const failures: string[] = [];
+        let baseAnswer = '';
+        // The caller the route is for gets every variant; the other one every eighth (a guard
+        // answers before anything else is read, and a public route ignores the token).
+        const [full, sampled] = operation.secured
+          ? (['admin', 'anonymous'] as const)
+          : (['anonymous', 'admin'] as const);
+        for (const [index, { label, variant }] of catalogueOf(operation).entries()) {
+          for (const as of index % 8 === 0 ? [full, sampled] : [full]) {
+            const sent = await send(operation, variant, as);
+            if (label === 'base request' && as === 'admin' && sent.response.statusCode >= 300)
+              baseAnswer = `${sent.response.statusCode} ${sent.response.body.slice(0, 300)}`;
+            const problem = problemWith(sent);
+            if (problem) failures.push(`${as} ${label} (${sent.url.slice(0, 120)}): ${problem}`);
           }
-          const defined = Object.fromEntries(
-            Object.entries(chosen).filter(([, value]) => value !== undefined),
-          ) as Record<string, UrlValue>;
-          const sent = await send(
-            operation,
-            { params: defined, body: operation.bodySchema ? body : undefined },
-            asAdmin ? 'admin' : 'anonymous',
-          );
-          const problem = problemWith(sent);
-          expect(
-            problem,
-            `${sent.as} ${sent.url.slice(0, 200)} ${bodyText(body).slice(0, 300)}`,
-          ).toBeUndefined();
-        }),
-        { seed: 20_260_601, numRuns: 40, endOnFailure: true },
-      );
-    });
+        }
+        expect(failures, failures.join('\n')).toEqual([]);
+        expect(baseAnswer, 'the base request should succeed: give it a known value').toBe('');
+      },
+      ROUTE_TIMEOUT_MS,
+    );
+
+    it(
+      'answers random combinations of valid and hostile values with no 5xx',
+      async () => {
+        const urlValue = fc.oneof(
+          fc.constantFrom(...COMMON_STRINGS, ...Object.values(KIND_STRINGS).flat()),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.constantFrom(...RAW_URL_PARTS).map((part) => new Raw(part)),
+        );
+        const bodyValue = fc.oneof(
+          fc.constantFrom(
+            ...COMMON_STRINGS,
+            ...Object.values(KIND_STRINGS).flat(),
+            ...HOSTILE_JSON,
+          ),
+          fc.string({ unit: 'binary', maxLength: 40 }),
+          fc.jsonValue({ maxDepth: 3 }),
+        );
+        const params = fc.record(
+          Object.fromEntries(
+            operation.parameters.map((parameter) => [
+              parameter.name,
+              fc.option(urlValue, { freq: 2, nil: undefined }),
+            ]),
+          ) as Record<string, fc.Arbitrary<UrlValue | undefined>>,
+        );
+        const mutations = fc.array(
+          fc.tuple(fc.nat({ max: Math.max(0, operation.slots.length - 1) }), bodyValue),
+          { maxLength: operation.slots.length > 0 ? 4 : 0 },
+        );
+        await fc.assert(
+          fc.asyncProperty(params, mutations, fc.boolean(), async (chosen, changes, asAdmin) => {
+            let body = operation.baseBody;
+            for (const [index, value] of changes) {
+              const slot = operation.slots[index];
+              if (slot) body = setAt(body, slot.path, value);
+            }
+            const defined = Object.fromEntries(
+              Object.entries(chosen).filter(([, value]) => value !== undefined),
+            ) as Record<string, UrlValue>;
+            const sent = await send(
+              operation,
+              { params: defined, body: operation.bodySchema ? body : undefined },
+              asAdmin ? 'admin' : 'anonymous',
+            );
+            const problem = problemWith(sent);
+            expect(
+              problem,
+              `${sent.as} ${sent.url.slice(0, 200)} ${bodyText(body).slice(0, 300)}`,
+            ).toBeUndefined();
+          }),
+          { seed: 20_260_601, numRuns: 40, endOnFailure: true },
+        );
+      },
+      ROUTE_TIMEOUT_MS,
+    );
   },
 );
 

@@ -1,10 +1,6 @@
 // `npm run users:grant-role -- <email> <admin|coach|client>`: gives a signed-up user a role from the
 // command line, e.g. the very first admin when ADMIN_EMAILS was not set. Audited as `cli`.
-import { userInfo } from 'node:os';
-import { buildApp } from '../app.ts';
-import { loadConfig, loadDotEnv } from '../config.ts';
-import { openDatabase } from '../db/client.ts';
-import { runMigrations } from '../db/migrate.ts';
+import { cliActor, withApp } from '../cli.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { grantableRoles, roleOf } from './port.ts';
 
@@ -14,12 +10,7 @@ if (!email || !role || !(grantableRoles as readonly string[]).includes(role)) {
   process.exit(2);
 }
 
-loadDotEnv();
-const config = { ...loadConfig(), logLevel: 'warn' as const };
-const database = await openDatabase(config);
-try {
-  await runMigrations(database);
-  const app = await buildApp({ config, database });
+await withApp(async (app, database) => {
   const user = await app.identity.provider.users.findByEmail(email);
   if (!user) {
     console.error(
@@ -30,7 +21,7 @@ try {
     const before = roleOf(user.publicMetadata);
     await app.identity.provider.users.updatePublicMetadata(user.id, { primary_role: role });
     await recordAudit(database.db, {
-      actor: `cli:${userInfo().username}`,
+      actor: cliActor(),
       action: 'user.role.set',
       target: `user:${user.id}`,
       before: { role: before },
@@ -39,7 +30,4 @@ try {
     await app.identity.events.drain();
     console.info(`${email}: ${before} → ${role}`);
   }
-  await app.close();
-} finally {
-  await database.close();
-}
+});

@@ -12,6 +12,10 @@ import {
 
 // Only a signed-in person has a menu: its code (and the menu library's) stays off a visitor's page.
 const UserMenu = lazy(async () => ({ default: (await import('./user-menu.tsx')).UserMenu }));
+// Shown only to someone in several organizations; loaded with the signed-in header.
+const OrganizationSwitcher = lazy(async () => ({
+  default: (await import('./org-switcher.tsx')).OrganizationSwitcher,
+}));
 
 /**
  * The bar on top of every page of the full app. A visitor gets the ways in (in waitlist mode: join
@@ -54,9 +58,16 @@ function AccountArea() {
   const config = useClientConfig();
   if (session.status === 'signed-in') {
     return (
-      <Suspense fallback={<UserMenuPlaceholder />}>
-        <UserMenu user={session.user} />
-      </Suspense>
+      <div className="flex min-w-0 items-center gap-x-2">
+        {session.user.role !== 'pending' && (
+          <Suspense fallback={null}>
+            <OrganizationSwitcher />
+          </Suspense>
+        )}
+        <Suspense fallback={<UserMenuPlaceholder />}>
+          <UserMenu user={session.user} />
+        </Suspense>
+      </div>
     );
   }
   // While the session loads, keep the place (no flash of "Sign in" for a signed-in person).

@@ -93,6 +93,9 @@ export function useCurrentUser(): Me | null {
 export async function reloadSession(client: QueryClient): Promise<Me | null> {
   resetApiToken();
   await client.cancelQueries({ queryKey: sessionQueryKey });
+  // What was read for whoever was signed in before belongs to them.
+  client.removeQueries({ queryKey: ['me'] });
+  client.removeQueries({ queryKey: ['organization'] });
   return client.fetchQuery({ ...sessionQuery, staleTime: 0 });
 }
 
@@ -112,5 +115,7 @@ export function useSignOut() {
     client.setQueryData(sessionQueryKey, null);
     // Nothing read with the old session stays in memory.
     client.removeQueries({ queryKey: ['admin'] });
+    client.removeQueries({ queryKey: ['me'] });
+    client.removeQueries({ queryKey: ['organization'] });
   }, [client, navigate]);
 }

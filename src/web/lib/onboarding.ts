@@ -12,7 +12,7 @@ export type OnboardingStep = {
   text: string;
   /**
    * `ready`: there is something to do here now (`to` says where). `upcoming`: it comes with a later
-   * part of Arete (organizations and profiles); the guide shows it, clearly marked, with no form.
+   * part of Arete (relationships, goals); the guide shows it, clearly marked, with no form.
    * When that part lands, its step turns `ready` here and gains its `to`.
    */
   status: 'ready' | 'upcoming';
@@ -42,12 +42,14 @@ export const ONBOARDING_GUIDES: Record<OnboardingRole, OnboardingGuide> = {
       {
         title: 'Set up your practice',
         text: 'Give your practice its name and details: the organization your clients are invited into.',
-        status: 'upcoming',
+        status: 'ready',
+        to: '/organizations',
       },
       {
         title: 'Write your coach profile',
         text: 'How you coach and whom you work with, for your clients to read.',
-        status: 'upcoming',
+        status: 'ready',
+        to: '/profile',
       },
       {
         title: 'Invite clients',
@@ -76,7 +78,14 @@ export const ONBOARDING_GUIDES: Record<OnboardingRole, OnboardingGuide> = {
       {
         title: 'Join your company',
         text: 'Become a member of the company you work for, so coaching happens where you work.',
-        status: 'upcoming',
+        status: 'ready',
+        to: '/organizations',
+      },
+      {
+        title: 'Write your profile',
+        text: 'Your name, headline and job title, as your coach will see them.',
+        status: 'ready',
+        to: '/profile',
       },
       {
         title: 'Connect with your coach',

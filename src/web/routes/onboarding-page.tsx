@@ -1,10 +1,13 @@
 import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
+import type { Me } from '../../contract/users.ts';
 import { Button, buttonClasses } from '../components/button.tsx';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { ErrorState, LoadingState } from '../components/page-state.tsx';
 import { RoleBadge } from '../components/role-badge.tsx';
+import { useMyOrganizations, useReceivedInvitations } from '../hooks/use-organizations.ts';
 import { useCurrentUser } from '../hooks/use-session.ts';
 import {
   hasOnboarding,
@@ -12,45 +15,124 @@ import {
   markOnboardingDone,
   markOnboardingOffered,
   ONBOARDING_GUIDES,
+  type OnboardingRole,
   type OnboardingStep,
 } from '../lib/onboarding.ts';
+import { organizationPath } from '../lib/organizations.ts';
 import { firstNameOf } from '../lib/roles.ts';
+import { ClientOnboarding } from './onboarding/client-onboarding.tsx';
+import { CoachOnboarding } from './onboarding/coach-onboarding.tsx';
+
+const KIND_OF_ROLE = { coach: 'coach_practice', client: 'client_company' } as const;
 
 /**
- * The welcome guide of a new coach or client (behind a RoleGuard for those two roles). Steps that
- * need organizations and profiles are shown as coming soon, with no form; "Done" remembers it in
- * this browser and opens the person's area.
+ * A new coach's or client's first page (behind a RoleGuard for those two roles). Until they belong
+ * to an organization of their kind it is onboarding, in a few short steps (coach: practice, offer,
+ * philosophy, profile; client: profile, company); afterwards it is their welcome guide.
  */
 export function OnboardingPage() {
   const user = useCurrentUser();
-  const navigate = useNavigate();
   const userId = user?.id;
   // Seen in this tab: the account page does not send them here again.
   useEffect(() => {
     if (userId) markOnboardingOffered(userId);
   }, [userId]);
   if (!user || !hasOnboarding(user.role)) return null;
-  const guide = ONBOARDING_GUIDES[user.role];
+  return <Onboarding user={user} role={user.role} />;
+}
+
+function Onboarding({ user, role }: { user: Me; role: OnboardingRole }) {
+  const organizations = useMyOrganizations();
+  const invitations = useReceivedInvitations(role === 'client');
+  const navigate = useNavigate();
+  const guide = ONBOARDING_GUIDES[role];
+
+  function later() {
+    markOnboardingDone(user.id);
+    void navigate(guide.done.to);
+  }
+
+  const header = (
+    <PageHeader
+      title={guide.title}
+      description={
+        <>
+          Welcome, {firstNameOf(user)}. Your role:{' '}
+          <RoleBadge role={role} className="align-middle" />
+        </>
+      }
+    />
+  );
+
+  if (organizations.isPending || (role === 'client' && invitations.isPending)) {
+    return (
+      <PageContainer>
+        {header}
+        <LoadingState label="Loading your organizations…" />
+      </PageContainer>
+    );
+  }
+  const loadError = organizations.error ?? (role === 'client' ? invitations.error : null);
+  if (loadError) {
+    return (
+      <ErrorState
+        title="Your organizations could not be loaded"
+        error={loadError}
+        onRetry={() => {
+          void organizations.refetch();
+          if (role === 'client') void invitations.refetch();
+        }}
+      />
+    );
+  }
+
+  const own = organizations.data?.data.find((tenant) => tenant.kind === KIND_OF_ROLE[role]);
+  return (
+    <PageContainer>
+      {header}
+      {own ? (
+        <Guide user={user} role={role} organization={own} />
+      ) : role === 'coach' ? (
+        <CoachOnboarding user={user} onLater={later} />
+      ) : (
+        <ClientOnboarding user={user} invitations={invitations.data?.data ?? []} onLater={later} />
+      )}
+    </PageContainer>
+  );
+}
+
+/** Once set up: the steps, the organization's page and the way to the area. */
+function Guide({
+  user,
+  role,
+  organization,
+}: {
+  user: Me;
+  role: OnboardingRole;
+  organization: { identityOrgId: string | null; name: string };
+}) {
+  const navigate = useNavigate();
+  const guide = ONBOARDING_GUIDES[role];
   const alreadyDone = isOnboardingDone(user.id);
+  const orgPath = organization.identityOrgId
+    ? organizationPath(organization.identityOrgId)
+    : '/organizations';
 
   function finish() {
-    if (!userId) return;
-    markOnboardingDone(userId);
+    markOnboardingDone(user.id);
     void navigate(guide.done.to);
   }
 
   return (
-    <PageContainer>
-      <PageHeader
-        title={guide.title}
-        description={
-          <>
-            Welcome, {firstNameOf(user)}. Your role:{' '}
-            <RoleBadge role={user.role} className="align-middle" />
-          </>
-        }
-      />
-      <p className="mb-5 max-w-3xl text-sm leading-relaxed text-muted-foreground">{guide.lead}</p>
+    <>
+      <p className="mb-5 max-w-3xl text-sm leading-relaxed text-muted-foreground">
+        {role === 'coach' ? 'Your practice' : 'Your company'},{' '}
+        <Link to={orgPath} className={linkClass}>
+          {organization.name}
+        </Link>
+        , is set up. These are the next steps; the ones marked “coming soon” arrive with the next
+        releases.
+      </p>
       <div className="grid gap-5 lg:grid-cols-[2fr_1fr]">
         <section aria-labelledby="guide-steps-title">
           <h2 id="guide-steps-title" className="sr-only">
@@ -58,7 +140,11 @@ export function OnboardingPage() {
           </h2>
           <ol className="space-y-3">
             {guide.steps.map((step, index) => (
-              <GuideStep key={step.title} step={step} number={index + 1} />
+              <GuideStep
+                key={step.title}
+                step={step.to === '/organizations' ? { ...step, to: orgPath } : step}
+                number={index + 1}
+              />
             ))}
           </ol>
         </section>
@@ -70,8 +156,7 @@ export function OnboardingPage() {
             {alreadyDone ? 'You have seen this guide' : 'Ready to look around?'}
           </h2>
           <p className="text-sm leading-relaxed text-muted-foreground">
-            The steps marked “coming soon” appear here as they arrive. You can open this guide again
-            from your area’s home page.
+            You can open this guide again from your area’s home page.
           </p>
           {alreadyDone ? (
             <Link to={guide.done.to} className={buttonClasses('primary')}>
@@ -82,7 +167,7 @@ export function OnboardingPage() {
           )}
         </aside>
       </div>
-    </PageContainer>
+    </>
   );
 }
 

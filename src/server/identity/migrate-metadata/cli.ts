@@ -3,8 +3,8 @@
 // publicMetadata, in either provider mode, and prints what happened (report.ts). Exit 0: every
 // record is done; 1: some record failed (or the file cannot be read); 2: usage. A changed role is
 // audited as `cli:<os user>`. On the embedded database, stop the server first.
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { cliActor, withApp } from '../../cli.ts';
 import { type LegacyFile, LegacyFileError, readLegacyFile } from './parse.ts';
 
 const usage = 'Usage: npm run users:migrate-metadata -- --from <file> [--dry-run]';
@@ -35,15 +35,6 @@ function usageError(message: string): never {
   process.exit(2);
 }
 
-/** The OS account running the tool, for the audit log; a container may have no passwd entry. */
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
-
 const { from, dryRun } = readArguments();
 let file: LegacyFile;
 try {
@@ -56,32 +47,20 @@ try {
 }
 
 // The app is loaded only now: a usage error or a wrong file answers at once.
-const [{ buildApp }, { loadConfig, loadDotEnv }, { openDatabase }, { runMigrations }] =
-  await Promise.all([
-    import('../../app.ts'),
-    import('../../config.ts'),
-    import('../../db/client.ts'),
-    import('../../db/migrate.ts'),
-  ]);
 const [{ recordAudit }, { migrateLegacyUsers }, { formatReport, hasFailures }] = await Promise.all([
   import('../../modules/audit/service.ts'),
   import('./migrate.ts'),
   import('./report.ts'),
 ]);
 
-loadDotEnv();
-const config = { ...loadConfig(), logLevel: 'warn' as const };
-const database = await openDatabase(config);
-try {
-  await runMigrations(database);
-  const app = await buildApp({ config, database });
+await withApp(async (app, database) => {
   const { provider } = app.identity;
   const report = await migrateLegacyUsers(
     file.records,
     {
       users: provider.users,
       audit: (entry) => recordAudit(database.db, entry),
-      actor: `cli:${osUser()}`,
+      actor: cliActor(),
     },
     { dryRun },
   );
@@ -91,7 +70,4 @@ try {
     `${formatReport(report, { file: from, format: file.format, provider: provider.kind })}\n`,
   );
   if (hasFailures(report)) process.exitCode = 1;
-  await app.close();
-} finally {
-  await database.close();
-}
+});

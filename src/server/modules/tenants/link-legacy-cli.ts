@@ -2,8 +2,8 @@
 // (seed 003's legacy rows) to the provider organization with its slug, or creates one, in either
 // provider mode, and prints a report (link-legacy.ts). Exit 0: all done; 1: some tenant failed;
 // 2: usage. Links are audited as `cli:<os user>`. On the embedded database, stop the server first.
-import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
+import { cliActor, withApp } from '../../cli.ts';
 
 const usage = 'Usage: npm run tenants:link-legacy -- [--dry-run]';
 
@@ -23,44 +23,16 @@ function readArguments(): { dryRun: boolean } {
   }
 }
 
-/** The OS account running the tool, for the audit log; a container may have no passwd entry. */
-function osUser(): string {
-  try {
-    return userInfo().username;
-  } catch {
-    return process.env.USER ?? 'unknown';
-  }
-}
-
 const { dryRun } = readArguments();
 // Loaded only now, so that a usage error answers at once.
-const [{ buildApp }, { loadConfig, loadDotEnv }, { openDatabase }, { runMigrations }, link] =
-  await Promise.all([
-    import('../../app.ts'),
-    import('../../config.ts'),
-    import('../../db/client.ts'),
-    import('../../db/migrate.ts'),
-    import('./link-legacy.ts'),
-  ]);
-
-loadDotEnv();
-const config = { ...loadConfig(), logLevel: 'warn' as const };
-const database = await openDatabase(config);
-try {
-  await runMigrations(database);
-  const app = await buildApp({ config, database });
-  try {
-    const outcomes = await link.linkLegacyTenants(
-      { db: database.db, identity: app.identity.provider, actor: `cli:${osUser()}` },
-      { dryRun },
-    );
-    // Deliver what the changes queued (the embedded provider's events) before leaving.
-    await app.jobs.drain();
-    process.stdout.write(link.formatLinkReport(outcomes, dryRun));
-    if (outcomes.some((outcome) => outcome.outcome === 'failed')) process.exitCode = 1;
-  } finally {
-    await app.close();
-  }
-} finally {
-  await database.close();
-}
+const link = await import('./link-legacy.ts');
+await withApp(async (app, database) => {
+  const outcomes = await link.linkLegacyTenants(
+    { db: database.db, identity: app.identity.provider, actor: cliActor() },
+    { dryRun },
+  );
+  // Deliver what the changes queued (the embedded provider's events) before leaving.
+  await app.jobs.drain();
+  process.stdout.write(link.formatLinkReport(outcomes, dryRun));
+  if (outcomes.some((outcome) => outcome.outcome === 'failed')) process.exitCode = 1;
+});

@@ -27,3 +27,8 @@ export function MemberGuard() {
 export function GuideGuard() {
   return <RoleGuard requiredRoles={['coach', 'client']} />;
 }
+
+/** The profile page: the roles that have a profile. */
+export function ProfileGuard() {
+  return <RoleGuard requiredRoles={['admin', 'coach', 'client']} />;
+}

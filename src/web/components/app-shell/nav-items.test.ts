@@ -12,6 +12,8 @@ describe('the app shell navigation', () => {
       '/admin/audit-log',
       '/admin/outbox',
       '/admin/status',
+      '/profile',
+      '/organizations',
       '/account',
     ]);
   });
@@ -30,6 +32,7 @@ describe('the app shell navigation', () => {
     expect(currentNavItem(admin, '/admin/waitlist')?.label).toBe('Waitlist');
     expect(currentNavItem(admin, '/admin/waitlist/anything')?.label).toBe('Waitlist');
     expect(currentNavItem(admin, '/account')?.label).toBe('Account');
+    expect(currentNavItem(admin, '/organizations/org_1')?.label).toBe('Organizations');
     expect(currentNavItem(admin, '/coach')).toBeUndefined();
   });
 });

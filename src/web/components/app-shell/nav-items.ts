@@ -1,8 +1,10 @@
 import {
   Activity,
+  Building2,
   CircleUser,
   Compass,
   Hourglass,
+  IdCard,
   LayoutDashboard,
   ListChecks,
   type LucideIcon,
@@ -36,16 +38,19 @@ export const ADMIN_NAV: NavItem[] = [
 
 const WELCOME_GUIDE: NavItem = { to: '/onboarding', label: 'Welcome guide', icon: Compass };
 
-const ACCOUNT_SECTION: NavSection = {
-  label: 'You',
-  items: [{ to: '/account', label: 'Account', icon: CircleUser }],
-};
+const ACCOUNT: NavItem = { to: '/account', label: 'Account', icon: CircleUser };
+const PROFILE: NavItem = { to: '/profile', label: 'Profile', icon: IdCard };
+const ORGANIZATIONS: NavItem = { to: '/organizations', label: 'Organizations', icon: Building2 };
+
+const ACCOUNT_SECTION: NavSection = { label: 'You', items: [ACCOUNT] };
+/** The person's own pages, for the roles that have a profile and organizations. */
+const YOU_SECTION: NavSection = { label: 'You', items: [PROFILE, ORGANIZATIONS, ACCOUNT] };
 
 /** The pages of each role's area, then the person's own. What a sidebar (or phone menu) lists. */
 export function navSections(role: Role): NavSection[] {
   switch (role) {
     case 'admin':
-      return [{ label: 'Admin', items: ADMIN_NAV }, ACCOUNT_SECTION];
+      return [{ label: 'Admin', items: ADMIN_NAV }, YOU_SECTION];
     case 'coach':
       return [
         {
@@ -55,7 +60,7 @@ export function navSections(role: Role): NavSection[] {
             WELCOME_GUIDE,
           ],
         },
-        ACCOUNT_SECTION,
+        YOU_SECTION,
       ];
     case 'client':
       return [
@@ -66,7 +71,7 @@ export function navSections(role: Role): NavSection[] {
             WELCOME_GUIDE,
           ],
         },
-        ACCOUNT_SECTION,
+        YOU_SECTION,
       ];
     case 'pending':
       return [
