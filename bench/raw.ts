@@ -295,6 +295,9 @@ async function tenantsOfUser(request: IncomingMessage, response: ServerResponse,
   send(response, 200, { data, source: sync ? 'provider' : 'database', warning: null });
 }
 
+// Requests still running when the server stops: the pool ends after them, not under them.
+const inFlight = new Set<Promise<unknown>>();
+
 const server = createServer((request, response) => {
   const url = new URL(request.url ?? '/', 'http://raw');
   const route = `${request.method} ${url.pathname}`;
@@ -310,14 +313,16 @@ const server = createServer((request, response) => {
             : route === 'GET /healthz'
               ? Promise.resolve(send(response, 200, { status: 'ok' }))
               : Promise.resolve(send(response, 404, { error: 'not_found' }));
-  handled.catch((error: unknown) => {
+  const settled = handled.catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, { error: 'internal' });
   });
+  inFlight.add(settled);
+  void settled.finally(() => inFlight.delete(settled));
 });
 server.keepAliveTimeout = 72_000;
 server.listen(port, '127.0.0.1');
 process.once('SIGTERM', () => {
-  server.close(() => void pool.end());
+  server.close(() => void Promise.all(inFlight).then(() => pool.end()));
   server.closeAllConnections();
 });
