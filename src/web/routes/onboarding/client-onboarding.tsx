@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type Resolver, type UseFormRegister, useForm } from 'react-hook-form';
+import { type Path, type Resolver, type UseFormRegister, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { ReceivedInvitation } from '../../../contract/tenants.ts';
 import type { Me } from '../../../contract/users.ts';
@@ -32,7 +32,7 @@ import {
 } from '../../lib/profile-form.ts';
 import { LaterNote } from './coach-onboarding.tsx';
 import { CompanyChoice } from './company-choice.tsx';
-import { Wizard } from './wizard.tsx';
+import { useWizardSteps, Wizard } from './wizard.tsx';
 
 const createResolver = plainResolver<ClientOnboardingValues>(
   clientCreateSchema,
@@ -48,7 +48,7 @@ const resolver: Resolver<ClientOnboardingValues> = (values, context, options) =>
     ? createResolver(values, context, options)
     : joinResolver(values, context, options);
 
-const STEP_FIELDS: (keyof ClientOnboardingValues)[][] = [
+const STEP_FIELDS: Path<ClientOnboardingValues>[][] = [
   ['firstName', 'lastName', 'headline', 'jobTitle', 'timezone'],
   ['company', 'companyName', 'industry', 'size'],
 ];
@@ -66,7 +66,6 @@ export function ClientOnboarding({
   invitations: ReceivedInvitation[];
   onLater: () => void;
 }) {
-  const [step, setStep] = useState(0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const onboard = useOnboard();
   const createOrganization = useCreateOrganization();
@@ -89,14 +88,8 @@ export function ClientOnboarding({
     },
   });
   const { errors } = form.formState;
+  const wizard = useWizardSteps(form, STEP_FIELDS, () => setProblem(null));
   const company = form.watch('company');
-
-  async function next() {
-    if (await form.trigger(STEP_FIELDS[step] ?? [], { shouldFocus: true })) {
-      setProblem(null);
-      setStep((current) => current + 1);
-    }
-  }
 
   function done(identityOrgId: string, name: string, joined: boolean) {
     markOnboardingDone(user.id);
@@ -113,43 +106,35 @@ export function ClientOnboarding({
 
   // Awaited rather than given callbacks: the list of organizations is read again as soon as the
   // company exists, and the page may show the guide (unmounting this form) before they would run.
-  const submit = form.handleSubmit(
-    async (values) => {
-      setProblem(null);
-      const body = clientOnboardingBody(values);
-      try {
-        const { tenant } = await onboard.mutateAsync({ kind: 'client', body });
-        return done(tenant.identityOrgId ?? '', tenant.name, body.company.action === 'join');
-      } catch (error) {
-        if (!(error instanceof ApiRequestError && error.status === 409)) return failed(error);
+  const submit = form.handleSubmit(async (values) => {
+    setProblem(null);
+    const body = clientOnboardingBody(values);
+    try {
+      const { tenant } = await onboard.mutateAsync({ kind: 'client', body });
+      return done(tenant.identityOrgId ?? '', tenant.name, body.company.action === 'join');
+    } catch (error) {
+      if (!(error instanceof ApiRequestError && error.status === 409)) return failed(error);
+    }
+    // A profile written earlier (on the profile page): only the company is still missing.
+    const chosen = body.company;
+    try {
+      if (chosen.action === 'create') {
+        const tenant = await createOrganization.mutateAsync({
+          name: chosen.name,
+          metadata: { kind: 'client_company', industry: chosen.industry, size: chosen.size },
+        });
+        done(tenant.identityOrgId ?? '', tenant.name, false);
+      } else if (chosen.invitationId === firstInvitation) {
+        const answer = await accept.mutateAsync('accept');
+        if (answer.answer === 'accept')
+          done(answer.tenant.identityOrgId ?? '', answer.tenant.name, true);
+      } else {
+        void navigate(`/invitations/${encodeURIComponent(chosen.invitationId)}`);
       }
-      // A profile written earlier (on the profile page): only the company is still missing.
-      const chosen = body.company;
-      try {
-        if (chosen.action === 'create') {
-          const tenant = await createOrganization.mutateAsync({
-            name: chosen.name,
-            metadata: { kind: 'client_company', industry: chosen.industry, size: chosen.size },
-          });
-          done(tenant.identityOrgId ?? '', tenant.name, false);
-        } else if (chosen.invitationId === firstInvitation) {
-          const answer = await accept.mutateAsync('accept');
-          if (answer.answer === 'accept')
-            done(answer.tenant.identityOrgId ?? '', answer.tenant.name, true);
-        } else {
-          void navigate(`/invitations/${encodeURIComponent(chosen.invitationId)}`);
-        }
-      } catch (error) {
-        failed(error);
-      }
-    },
-    () => {
-      const firstWrong = STEP_FIELDS.findIndex((fields) =>
-        fields.some((field) => form.getFieldState(field).invalid),
-      );
-      if (firstWrong >= 0 && firstWrong !== step) setStep(firstWrong);
-    },
-  );
+    } catch (error) {
+      failed(error);
+    }
+  }, wizard.backToFirstWrong);
 
   const register = form.register;
   const steps = [
@@ -226,9 +211,9 @@ export function ClientOnboarding({
     <Wizard
       label="Get ready for coaching"
       steps={steps}
-      current={step}
-      onBack={() => setStep((current) => Math.max(0, current - 1))}
-      onNext={() => void next()}
+      current={wizard.step}
+      onBack={wizard.back}
+      onNext={() => void wizard.next()}
       onSubmit={(event) => void submit(event)}
       submitLabel={joining ? 'Join the company' : 'Create my company'}
       pending={onboard.isPending || createOrganization.isPending || accept.isPending}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { type UseFormRegister, useForm } from 'react-hook-form';
+import { type Path, type UseFormRegister, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../contract/users.ts';
 import { TextAreaField, TextField } from '../../components/form-field.tsx';
@@ -21,14 +21,14 @@ import {
   namesFrom,
   type ProfileFieldValues,
 } from '../../lib/profile-form.ts';
-import { Wizard } from './wizard.tsx';
+import { useWizardSteps, Wizard } from './wizard.tsx';
 
 const resolver = plainResolver<CoachOnboardingValues>(
   coachOnboardingSchema,
   COACH_ONBOARDING_WORDS,
 );
 
-const STEP_FIELDS: (keyof CoachOnboardingValues)[][] = [
+const STEP_FIELDS: Path<CoachOnboardingValues>[][] = [
   ['practiceName', 'website'],
   ['specialties', 'experienceYears', 'languages'],
   ['philosophy'],
@@ -40,7 +40,6 @@ const STEP_FIELDS: (keyof CoachOnboardingValues)[][] = [
  * (`POST /profiles/coach`): the practice is made in the identity provider, the coach its admin.
  */
 export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => void }) {
-  const [step, setStep] = useState(0);
   const [problem, setProblem] = useState<FormProblem | null>(null);
   const onboard = useOnboard();
   const createOrganization = useCreateOrganization();
@@ -62,14 +61,7 @@ export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => vo
     },
   });
   const { errors } = form.formState;
-
-  async function next() {
-    const fields = STEP_FIELDS[step] ?? [];
-    if (await form.trigger(fields, { shouldFocus: true })) {
-      setProblem(null);
-      setStep((current) => current + 1);
-    }
-  }
+  const wizard = useWizardSteps(form, STEP_FIELDS, () => setProblem(null));
 
   function done(identityOrgId: string, name: string) {
     markOnboardingDone(user.id);
@@ -79,44 +71,35 @@ export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => vo
 
   // Awaited rather than given callbacks: the list of organizations is read again as soon as the
   // practice exists, and the page may show the guide (unmounting this form) before they would run.
-  const submit = form.handleSubmit(
-    async (values) => {
-      setProblem(null);
-      const body = coachOnboardingBody(values);
-      try {
-        const { tenant } = await onboard.mutateAsync({ kind: 'coach', body });
-        return done(tenant.identityOrgId ?? '', tenant.name);
-      } catch (error) {
-        // A profile written earlier (on the profile page): the practice alone is still missing.
-        if (!(error instanceof ApiRequestError && error.status === 409)) {
-          return setProblem({
-            title: 'Your practice was not created',
-            message: plainApiError(error as Error),
-          });
-        }
-      }
-      const { name, ...practice } = body.practice;
-      try {
-        const tenant = await createOrganization.mutateAsync({
-          name,
-          metadata: { kind: 'coach_practice', ...practice },
-        });
-        done(tenant.identityOrgId ?? '', tenant.name);
-      } catch (error) {
-        setProblem({
+  const submit = form.handleSubmit(async (values) => {
+    setProblem(null);
+    const body = coachOnboardingBody(values);
+    try {
+      const { tenant } = await onboard.mutateAsync({ kind: 'coach', body });
+      return done(tenant.identityOrgId ?? '', tenant.name);
+    } catch (error) {
+      // A profile written earlier (on the profile page): the practice alone is still missing.
+      if (!(error instanceof ApiRequestError && error.status === 409)) {
+        return setProblem({
           title: 'Your practice was not created',
           message: plainApiError(error as Error),
         });
       }
-    },
-    () => {
-      // A field of an earlier step is wrong (it was right when the step was left): go back to it.
-      const firstWrong = STEP_FIELDS.findIndex((fields) =>
-        fields.some((field) => form.getFieldState(field).invalid),
-      );
-      if (firstWrong >= 0 && firstWrong !== step) setStep(firstWrong);
-    },
-  );
+    }
+    const { name, ...practice } = body.practice;
+    try {
+      const tenant = await createOrganization.mutateAsync({
+        name,
+        metadata: { kind: 'coach_practice', ...practice },
+      });
+      done(tenant.identityOrgId ?? '', tenant.name);
+    } catch (error) {
+      setProblem({
+        title: 'Your practice was not created',
+        message: plainApiError(error as Error),
+      });
+    }
+  }, wizard.backToFirstWrong);
 
   const register = form.register;
   const steps = [
@@ -205,9 +188,9 @@ export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => vo
     <Wizard
       label="Set up your practice"
       steps={steps}
-      current={step}
-      onBack={() => setStep((current) => Math.max(0, current - 1))}
-      onNext={() => void next()}
+      current={wizard.step}
+      onBack={wizard.back}
+      onNext={() => void wizard.next()}
       onSubmit={(event) => void submit(event)}
       submitLabel="Create my practice"
       pending={onboard.isPending || createOrganization.isPending}

@@ -1,10 +1,40 @@
 import { Check } from 'lucide-react';
-import { type FormEvent, type ReactNode, useEffect, useRef } from 'react';
+import { type FormEvent, type ReactNode, useEffect, useRef, useState } from 'react';
+import type { FieldValues, Path, UseFormReturn } from 'react-hook-form';
 import { Button } from '../../components/button.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import type { FormProblem } from '../../lib/auth-errors.ts';
 
 export type WizardStep = { title: string; description: string; content: ReactNode };
+
+/**
+ * Where a wizard over one form stands. `next` moves on only when the step's fields are right;
+ * `backToFirstWrong`, for the form's invalid-submit callback, goes back to the first step holding
+ * a field that is wrong now (it was right when that step was left).
+ */
+export function useWizardSteps<Values extends FieldValues>(
+  form: UseFormReturn<Values>,
+  stepFields: Path<Values>[][],
+  onNext: () => void,
+) {
+  const [step, setStep] = useState(0);
+  return {
+    step,
+    back: () => setStep((current) => Math.max(0, current - 1)),
+    next: async () => {
+      if (await form.trigger(stepFields[step] ?? [], { shouldFocus: true })) {
+        onNext();
+        setStep((current) => current + 1);
+      }
+    },
+    backToFirstWrong: () => {
+      const firstWrong = stepFields.findIndex((fields) =>
+        fields.some((field) => form.getFieldState(field).invalid),
+      );
+      if (firstWrong >= 0 && firstWrong !== step) setStep(firstWrong);
+    },
+  };
+}
 
 /**
  * A few short steps of one form: where you are (a list of the steps), the step's fields, Back and
