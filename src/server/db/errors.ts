@@ -6,3 +6,5 @@ export function postgresErrorCode(error: unknown): string | undefined {
 }
 
 export const UNDEFINED_TABLE = '42P01';
+export const UNIQUE_VIOLATION = '23505';
+export const DEADLOCK_DETECTED = '40P01';

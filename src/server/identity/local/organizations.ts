@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
-import { postgresErrorCode } from '../../db/errors.ts';
+import { postgresErrorCode, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { mergeMetadata } from '../metadata.ts';
 import {
   type IdentityProvider,
@@ -15,8 +15,6 @@ import {
   toOrganizationRole,
 } from './mapping.ts';
 import { auth_member, auth_organization, auth_user } from './schema.ts';
-
-const UNIQUE_VIOLATION = '23505';
 
 function slugify(name: string): string {
   const base = name

@@ -2,8 +2,11 @@
 // unscoped reads (`unsafe…`) serve the sync from the provider, the invitee's page and the CLI.
 import { and, asc, eq, inArray, isNull, ne, notInArray, sql } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { DEADLOCK_DETECTED, postgresErrorCode, UNIQUE_VIOLATION } from '../../db/errors.ts';
 import { prepared } from '../../db/prepared.ts';
 import { type Tenant, type TenantKind, tenantMembers, tenants } from './schema.ts';
+
+const LINK_ATTEMPTS = 3;
 
 export type MirroredTenant = {
   identityOrgId: string;
@@ -211,16 +214,29 @@ export async function linkTenant(
   input: { tenantId: string; identityOrgId: string; replaceMirror: boolean },
   now = new Date(),
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
-    if (input.replaceMirror)
-      await tx
-        .delete(tenants)
-        .where(and(eq(tenants.identityOrgId, input.identityOrgId), ne(tenants.id, input.tenantId)));
-    const linked = await tx
-      .update(tenants)
-      .set({ identityOrgId: input.identityOrgId, syncedAt: now, updatedAt: now })
-      .where(and(eq(tenants.id, input.tenantId), isNull(tenants.identityOrgId)))
-      .returning({ id: tenants.id });
-    return linked.length > 0;
-  });
+  // The event sync may mirror a just-created organization while this runs (its upsert does not
+  // wait for the delete): the update then meets that row, or the two wait on each other and
+  // PostgreSQL ends one; a second try deletes the row the sync wrote.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await db.transaction(async (tx) => {
+        if (input.replaceMirror)
+          await tx
+            .delete(tenants)
+            .where(
+              and(eq(tenants.identityOrgId, input.identityOrgId), ne(tenants.id, input.tenantId)),
+            );
+        const linked = await tx
+          .update(tenants)
+          .set({ identityOrgId: input.identityOrgId, syncedAt: now, updatedAt: now })
+          .where(and(eq(tenants.id, input.tenantId), isNull(tenants.identityOrgId)))
+          .returning({ id: tenants.id });
+        return linked.length > 0;
+      });
+    } catch (error) {
+      const code = postgresErrorCode(error);
+      const mirroredMeanwhile = code === UNIQUE_VIOLATION || code === DEADLOCK_DETECTED;
+      if (!input.replaceMirror || !mirroredMeanwhile || attempt >= LINK_ATTEMPTS) throw error;
+    }
+  }
 }
