@@ -23,11 +23,12 @@ describe('judging the Lighthouse runs of the landing page', () => {
     expect(judge([]).problems).toEqual(['Lighthouse did not run']);
   });
 
-  it('stops as soon as two runs agree', () => {
-    expect(settled([run(0.98)])).toBe(false);
-    expect(settled([run(0.98), run(0.97)])).toBe(true);
-    expect(settled([run(0.98), run(0.9)])).toBe(false);
-    expect(settled([run(0.9), run(0.9)])).toBe(true);
-    expect(settled([run(0.98), run(0.9), run(0.9)])).toBe(true);
+  it('stops as soon as three of the five runs agree', () => {
+    expect(settled([run(0.98), run(0.97)])).toBe(false);
+    expect(settled([run(0.98), run(0.97), run(0.96)])).toBe(true);
+    expect(settled([run(0.98), run(0.9), run(0.97)])).toBe(false);
+    expect(settled([run(0.9), run(0.9), run(0.94)])).toBe(true);
+    expect(settled([run(0.98), run(0.9), run(0.9), run(0.97), run(0.9)])).toBe(true);
+    expect(settled([run(0.98), run(0.9), run(0.9), run(0.97)])).toBe(false);
   });
 });
