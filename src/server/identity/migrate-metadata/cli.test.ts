@@ -1,63 +1,30 @@
 // The command itself, as `npm run users:migrate-metadata` starts it: a child process on an embedded
 // database of its own (DATA_DIR in a temp directory), for its exit codes and what it prints.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { createTestApp } from '../../../../test/support/app.ts';
+import { runCli as runCliOn, withAppOn } from '../../../../test/support/cli.ts';
 import { signUpAndVerify, uniqueEmail } from '../../../../test/support/identity.ts';
-import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
-import { openDatabase } from '../../db/client.ts';
-import { runMigrations } from '../../db/migrate.ts';
 import { auditLog } from '../../modules/audit/schema.ts';
 import { writeLegacyFile } from './test-support/legacy-files.ts';
 
-const cli = path.resolve('src/server/identity/migrate-metadata/cli.ts');
+const cli = 'src/server/identity/migrate-metadata/cli.ts';
 const directory = mkdtempSync(path.join(tmpdir(), 'arete-migrate-cli-'));
 const dataDir = path.join(directory, 'data');
 const config = testConfig({ dataDir });
 const email = uniqueEmail('ada');
 let userId: string;
 
-/** The app on the CLI's database, for the test's own reads and writes; closed before the CLI runs. */
-async function withApp<T>(work: (app: Awaited<ReturnType<typeof createTestApp>>) => Promise<T>) {
-  const database = await openDatabase(config);
-  try {
-    await runMigrations(database);
-    const app = await buildApp({ config, database });
-    try {
-      // The identity helpers only read `database.db`, which this handle has.
-      return await work(Object.assign(app, { database }) as never);
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await database.close();
-  }
+/** The app on the CLI's database, as the identity helpers take it (they read `app.database`). */
+function withApp<T>(work: (app: Awaited<ReturnType<typeof createTestApp>>) => Promise<T>) {
+  return withAppOn(config, (app, database) => work(Object.assign(app, { database }) as never));
 }
 
-async function runCli(...args: string[]) {
-  const { DATABASE_URL, CLERK_SECRET_KEY, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], {
-    // The same secret the test's app signed its keys with: the embedded provider checks it.
-    env: { ...inherited, DATA_DIR: dataDir, AUTH_SECRET: config.authSecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code: code as number, stdout, stderr };
-}
+const runCli = (...args: string[]) => runCliOn(cli, config, ...args);
 
 beforeAll(async () => {
   userId = await withApp(async (app) => (await signUpAndVerify(app, { email })).userId);

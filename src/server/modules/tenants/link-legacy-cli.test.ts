@@ -1,60 +1,28 @@
 // The command itself, as `npm run tenants:link-legacy` starts it: a child process on an embedded
 // database of its own (DATA_DIR in a temp directory), for its exit codes and what it prints.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../app.ts';
+import { runCli as runCliOn, withAppOn } from '../../../../test/support/cli.ts';
 import { testConfig } from '../../config.ts';
-import { openDatabase } from '../../db/client.ts';
-import { runMigrations } from '../../db/migrate.ts';
+import type { DatabaseHandle } from '../../db/client.ts';
 import { tenants } from './schema.ts';
 
-const cli = path.resolve('src/server/modules/tenants/link-legacy-cli.ts');
+const cli = 'src/server/modules/tenants/link-legacy-cli.ts';
 const directory = mkdtempSync(path.join(tmpdir(), 'arete-link-legacy-'));
 const config = testConfig({ dataDir: path.join(directory, 'data') });
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
-/** Opens the CLI's database for the test's own reads and writes; closed before the CLI runs. */
-async function withDatabase<T>(
+/** The CLI's database for the test's own reads and writes; closed before the CLI runs. */
+const withDatabase = <T>(
   work: (
-    db: Awaited<ReturnType<typeof openDatabase>>['db'],
-    app: Awaited<ReturnType<typeof buildApp>>,
+    db: DatabaseHandle['db'],
+    app: Parameters<Parameters<typeof withAppOn>[1]>[0],
   ) => Promise<T>,
-) {
-  const database = await openDatabase(config);
-  try {
-    await runMigrations(database);
-    const app = await buildApp({ config, database });
-    try {
-      return await work(database.db, app);
-    } finally {
-      await app.close();
-    }
-  } finally {
-    await database.close();
-  }
-}
+) => withAppOn(config, (app, database) => work(database.db, app));
 
-async function runCli(...args: string[]) {
-  const { DATABASE_URL, CLERK_SECRET_KEY, ...inherited } = process.env;
-  const child = spawn(process.execPath, [cli, ...args], {
-    env: { ...inherited, DATA_DIR: config.dataDir, AUTH_SECRET: config.authSecret },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => {
-    stdout += chunk;
-  });
-  child.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const [code] = await once(child, 'exit');
-  return { code: code as number, stdout, stderr };
-}
+const runCli = (...args: string[]) => runCliOn(cli, config, ...args);
 
 describe('npm run tenants:link-legacy', () => {
   it('exits 2 on bad arguments, plans with --dry-run, links, and finds nothing the second time', async () => {
