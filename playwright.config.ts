@@ -12,9 +12,12 @@ const OPEN_PORT = WAITLIST_PORT + 1;
 // The organizations journeys sign up eight people a run: a waitlist-mode server of their own keeps
 // them clear of the other journeys' sign-up rate limit.
 const ORGANIZATIONS_PORT = WAITLIST_PORT + 2;
+// The relationships journeys sign up eight people too, on a server of their own for the same reason.
+const RELATIONSHIPS_PORT = WAITLIST_PORT + 3;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
 const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 const ORGANIZATIONS_URL = `http://127.0.0.1:${ORGANIZATIONS_PORT}`;
+const RELATIONSHIPS_URL = `http://127.0.0.1:${RELATIONSHIPS_PORT}`;
 
 // Playwright loads this file in the runner and again in each worker. Only the runner makes the
 // fresh data directory; workers inherit it through the environment, so each run gets exactly one.
@@ -102,10 +105,17 @@ export default defineConfig({
       testMatch: ['organizations.spec.ts'],
       use: { browserName: 'chromium', baseURL: ORGANIZATIONS_URL },
     },
+    {
+      // Waitlist mode on a server of its own: coaches, clients, invitations and matches.
+      name: 'relationships',
+      testMatch: ['relationships.spec.ts'],
+      use: { browserName: 'chromium', baseURL: RELATIONSHIPS_URL },
+    },
   ],
   webServer: [
     server(WAITLIST_PORT, 'waitlist'),
     server(OPEN_PORT, 'open'),
     server(ORGANIZATIONS_PORT, 'waitlist', 'organizations'),
+    server(RELATIONSHIPS_PORT, 'waitlist', 'relationships'),
   ],
 });

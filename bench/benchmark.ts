@@ -15,6 +15,7 @@ import {
   mintColdTokens,
   seedOrganizations,
   seedRegistry,
+  seedRelationships,
   signInAsDemoAdmin,
 } from './session.ts';
 
@@ -160,6 +161,8 @@ try {
   if (chosen.some((scenario) => scenario.id.startsWith('tenants')))
     await seedOrganizations(server.url, session, benchOrganizationCount);
   if (databaseUrl) {
+    if (chosen.some((scenario) => scenario.seeded === 'relationships'))
+      await seedRelationships(databaseUrl);
     raw = await startRawServer(databaseUrl, server.url);
     if (chosen.some((scenario) => scenario.cold))
       session.coldTokens = await mintColdTokens({
@@ -173,6 +176,7 @@ try {
   }
   for (const scenario of chosen) {
     if (scenario.cold && session.coldTokens.length === 0) continue;
+    if (scenario.seeded && !databaseUrl) continue;
     const baseline = scenario.baseline ? raw : undefined;
     for (const connections of connectionCounts) {
       const label = `${scenario.id} ×${connections}`;

@@ -295,6 +295,75 @@ async function tenantsOfUser(request: IncomingMessage, response: ServerResponse,
   send(response, 200, { data, source: sync ? 'provider' : 'database', warning: null });
 }
 
+const EFFECTIVE_STATUS =
+  "case when r.status = 'pending' and r.expires_at < now() then 'expired' else r.status end";
+
+/** A coach's relationships, first page, with both parties' profiles, the practice and the counts. */
+async function relationshipsOfCoach(request: IncomingMessage, response: ServerResponse, url: URL) {
+  const claims = await verified(request);
+  if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
+  const pageSize = Number(url.searchParams.get('pageSize') ?? 20);
+  const [list, counted] = await Promise.all([
+    pool.query({
+      name: 'raw-relationships',
+      text:
+        `select r.*, ${EFFECTIVE_STATUS} as effective_status, cp.first_name as client_first_name, ` +
+        'cp.last_name as client_last_name, cp.headline as client_headline, kp.first_name as coach_first_name, ' +
+        'kp.last_name as coach_last_name, kp.headline as coach_headline, t.name as practice_name, t.metadata as practice_metadata ' +
+        'from relationships r left join profiles cp on cp.identity_user_id = r.client_user_id ' +
+        'left join profiles kp on kp.identity_user_id = r.coach_user_id ' +
+        'left join tenants t on t.identity_org_id = r.coach_org_id ' +
+        'where r.coach_user_id = $1 order by r.created_at desc, r.id desc limit $2 offset 0',
+      values: [claims.sub, pageSize],
+    }),
+    pool.query({
+      name: 'raw-relationship-counts',
+      text: `select ${EFFECTIVE_STATUS} as status, count(*)::int as count from relationships r where r.coach_user_id = $1 group by 1`,
+      values: [claims.sub],
+    }),
+  ]);
+  const data = list.rows.map((row) => ({
+    id: row.id,
+    status: row.effective_status,
+    origin: row.origin,
+    message: row.message,
+    coach: {
+      identityUserId: row.coach_user_id,
+      email: null,
+      firstName: row.coach_first_name,
+      lastName: row.coach_last_name,
+      headline: row.coach_headline,
+    },
+    client: {
+      identityUserId: row.client_user_id,
+      email: row.client_email,
+      firstName: row.client_first_name,
+      lastName: row.client_last_name,
+      headline: row.client_headline,
+    },
+    practice: row.practice_name
+      ? {
+          identityOrgId: row.coach_org_id,
+          name: row.practice_name,
+          specialties: row.practice_metadata.specialties ?? [],
+          philosophy: row.practice_metadata.philosophy ?? null,
+          experienceYears: row.practice_metadata.experience_years ?? null,
+        }
+      : null,
+    invitationId: row.invitation_id,
+    invitationError: row.invitation_error,
+    expiresAt: iso(row.expires_at),
+    startedAt: iso(row.started_at),
+    endedAt: iso(row.ended_at),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+    allowedActions: row.effective_status === 'active' ? ['pause', 'complete'] : [],
+  }));
+  const counts = Object.fromEntries(counted.rows.map((row) => [row.status, row.count]));
+  const totalCount = counted.rows.reduce((sum, row) => sum + row.count, 0);
+  send(response, 200, { data, totalCount, counts });
+}
+
 // Requests still running when the server stops: the pool ends after them, not under them.
 const inFlight = new Set<Promise<unknown>>();
 
@@ -310,9 +379,11 @@ const server = createServer((request, response) => {
           ? waitlist(request, response, url)
           : route === 'GET /api/v1/tenants/me/get-tenants'
             ? tenantsOfUser(request, response, url)
-            : route === 'GET /healthz'
-              ? Promise.resolve(send(response, 200, { status: 'ok' }))
-              : Promise.resolve(send(response, 404, { error: 'not_found' }));
+            : route === 'GET /api/v1/relationships/coach'
+              ? relationshipsOfCoach(request, response, url)
+              : route === 'GET /healthz'
+                ? Promise.resolve(send(response, 200, { status: 'ok' }))
+                : Promise.resolve(send(response, 404, { error: 'not_found' }));
   const settled = handled.catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, { error: 'internal' });

@@ -17,6 +17,8 @@ export type Scenario = {
   baseline?: boolean;
   /** Needs `session.coldTokens` (PostgreSQL only: they are written straight into the database). */
   cold?: boolean;
+  /** Needs rows written straight into the database first (PostgreSQL only). */
+  seeded?: 'relationships';
 };
 
 const asAdmin = (session: BenchSession) => ({ authorization: `Bearer ${session.adminToken}` });
@@ -91,5 +93,14 @@ export const scenarios: Scenario[] = [
     path: '/api/v1/tenants/me/get-tenants?sync_from_clerk=true',
     headers: asAdmin,
     baseline: true,
+  },
+  {
+    id: 'relationships',
+    name: "a coach's client list, first page (500 clients, 10,000 relationships in the database)",
+    method: 'GET',
+    path: '/api/v1/relationships/coach?pageSize=20',
+    headers: asAdmin,
+    baseline: true,
+    seeded: 'relationships',
   },
 ];

@@ -99,6 +99,60 @@ export async function seedOrganizations(
   }
 }
 
+/** Issue 8: the coach's clients, and the relationships in the whole database. */
+export const benchCoachClients = 500;
+export const benchRelationships = 10_000;
+
+/**
+ * The demo admin as a coach of 500 clients (with profiles, mostly active) in a practice of their
+ * own, among 10,000 relationships of 200 other coaches, written straight into the bench database.
+ * A database that has them from an earlier run is left as it is.
+ */
+export async function seedRelationships(databaseUrl: string): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query(
+      "select count(*)::int as count from relationships where coach_org_id = 'bench-practice'",
+    );
+    if (rows[0]?.count === benchRelationships) return;
+    await client.query('begin');
+    await client.query("delete from relationships where coach_org_id = 'bench-practice'");
+    await client.query(
+      `insert into tenants (identity_org_id, name, slug, kind, metadata, synced_at)
+       values ('bench-practice', 'Bench Practice', 'bench-practice', 'coach_practice',
+               '{"kind":"coach_practice","specialties":["leadership"],"experience_years":9,"philosophy":"Measure."}', now())
+       on conflict do nothing`,
+    );
+    await client.query(
+      `insert into profiles (identity_user_id, first_name, last_name, headline)
+       select 'bench-client-' || i, 'Client', 'Number ' || i, 'Bench client'
+       from generate_series(1, $1::int) as i
+       on conflict do nothing`,
+      [benchCoachClients],
+    );
+    await client.query(
+      `insert into relationships (coach_user_id, client_user_id, client_email, coach_org_id, origin,
+         status, started_at, created_by, updated_by, created_at, updated_at)
+       select case when i <= $1 then (select id from auth_user where email = 'admin@arete.local')
+                   else 'bench-coach-' || (i % 200) end,
+              case when i <= $1 then 'bench-client-' || i else 'bench-other-' || i end,
+              'bench.client.' || i || '@example.com', 'bench-practice', 'invitation',
+              case when i % 10 = 0 then 'paused' else 'active' end,
+              now() - make_interval(mins => i), 'bench', 'bench',
+              now() - make_interval(mins => i), now() - make_interval(mins => i)
+       from generate_series(1, $2::int) as i`,
+      [benchCoachClients, benchRelationships],
+    );
+    await client.query('commit');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
 /** Removes what earlier runs on this bench database left: waitlist joins pile up otherwise. */
 export async function forgetEarlierRuns(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });

@@ -23,6 +23,8 @@ export const coachPracticeFields = {
   philosophy: multilineText({ min: 1, max: 4000 }),
   languages: z.array(language).max(20).optional(),
   website: website.optional(),
+  /** Shown in the coach directory (`GET /coaches`), where clients find a coach to ask. */
+  listed: z.boolean().optional(),
 };
 export const coachPracticeMetadataSchema = z.object({
   kind: z.literal('coach_practice'),
@@ -56,6 +58,7 @@ export const metadataPatchSchema = z
     philosophy: coachPracticeFields.philosophy.optional(),
     languages: z.array(language).max(20).nullable().optional(),
     website: website.nullable().optional(),
+    listed: z.boolean().nullable().optional(),
     industry: clientCompanyFields.industry.optional(),
     size: companySizeSchema.optional(),
   })

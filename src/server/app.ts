@@ -18,13 +18,20 @@ import { registerWebApp } from './http/web-app.ts';
 import { registerAuthentication } from './identity/auth-plugin.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
 import { JobRunner } from './jobs/runner.ts';
+import { registerMailJob } from './mail/mail-job.ts';
 import { createMailer } from './mail/mailer.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { clientConfigRoutes } from './modules/client-config/routes.ts';
+import { coachingInterestRoutes } from './modules/coaching-interest/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
+import { memberRoutes } from './modules/member/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
 import { profileRoutes } from './modules/profiles/routes.ts';
 import { primaryOrganizationOf } from './modules/profiles/service.ts';
+import { registerRelationshipEvents } from './modules/relationships/events.ts';
+import { registerInvitationJobs } from './modules/relationships/invitation-jobs.ts';
+import { shareARelationship } from './modules/relationships/repository.ts';
+import { relationshipRoutes } from './modules/relationships/routes.ts';
 import { receivedInvitationRoutes } from './modules/tenants/invitation-routes.ts';
 import { tenantRoutes } from './modules/tenants/routes.ts';
 import { registerTenantSync } from './modules/tenants/sync.ts';
@@ -85,6 +92,7 @@ export async function buildApp({ config, database }: AppDependencies) {
   // The one job runner of this server: every durable side effect is one of its jobs. `main.ts`
   // starts it; tests drain it instead.
   const jobs = new JobRunner(db, app.log);
+  registerMailJob(jobs, mailer);
   app.decorate('jobs', jobs);
   app.addHook('onClose', () => jobs.stop());
   const identity = createIdentity({
@@ -134,7 +142,18 @@ export async function buildApp({ config, database }: AppDependencies) {
   registerTenantSync(identity.events, tenantsDeps);
   await app.register(tenantRoutes, { ...tenantsDeps, guards });
   await app.register(receivedInvitationRoutes, { ...tenantsDeps, guards });
-  await app.register(profileRoutes, { ...tenantsDeps, guards });
+  await app.register(profileRoutes, {
+    ...tenantsDeps,
+    shareARelationship: (userId: string, otherUserId: string) =>
+      shareARelationship(db, userId, otherUserId),
+    guards,
+  });
+  const relationshipsDeps = { ...tenantsDeps, jobs, publicUrl: config.publicUrl };
+  registerInvitationJobs(jobs, relationshipsDeps);
+  registerRelationshipEvents(identity.events, relationshipsDeps);
+  await app.register(relationshipRoutes, { ...relationshipsDeps, guards });
+  await app.register(memberRoutes, { ...relationshipsDeps, guards });
+  await app.register(coachingInterestRoutes, { ...relationshipsDeps, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -152,6 +152,14 @@ export const routes: RouteObject[] = [
                   async () => (await import('./routes/organization-page.tsx')).OrganizationPage,
                 ),
               },
+              // Listed coaches: any signed-in user may look; only clients are offered to ask one.
+              {
+                path: 'coaches',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/coach-directory-page.tsx')).CoachDirectoryPage,
+                ),
+              },
             ],
           },
           // Admins, coaches and clients have a profile (a `pending` user is sent to /pending).
@@ -212,6 +220,22 @@ export const routes: RouteObject[] = [
                   async () => (await import('./routes/admin-status-page.tsx')).AdminStatusPage,
                 ),
               },
+              {
+                path: 'coaching-interest',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/admin-coaching-interest-page.tsx'))
+                      .AdminCoachingInterestPage,
+                ),
+              },
+              {
+                path: 'coaching-interest/:id',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/admin-coaching-interest-detail-page.tsx'))
+                      .AdminCoachingInterestDetailPage,
+                ),
+              },
             ],
           },
           // The welcome guide after the first sign-in; a `pending` user is sent to /pending instead.
@@ -237,6 +261,12 @@ export const routes: RouteObject[] = [
                   async () => (await import('./routes/area-home-pages.tsx')).CoachHomePage,
                 ),
               },
+              {
+                path: 'clients',
+                ...lazyPage(
+                  async () => (await import('./routes/coach-clients-page.tsx')).CoachClientsPage,
+                ),
+              },
             ],
           },
           {
@@ -247,6 +277,13 @@ export const routes: RouteObject[] = [
                 index: true,
                 ...lazyPage(
                   async () => (await import('./routes/area-home-pages.tsx')).MemberHomePage,
+                ),
+              },
+              {
+                path: 'coaching',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/member-coaching-page.tsx')).MemberCoachingPage,
                 ),
               },
             ],

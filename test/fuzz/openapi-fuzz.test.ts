@@ -315,6 +315,59 @@ const onboardingCoach = await approvedPerson('coach', 'coach');
 const onboardingClient = await approvedPerson('client', 'client');
 const profileMaker = await approvedPerson('client', 'profile.maker');
 
+// Relationships and coaching interest (issue 8): a coach with a listed practice, clients with a
+// pending request, an active relationship and a pending invitation, and two interest submissions.
+const relationshipCoach = await approvedPerson('coach', 'rel.coach');
+await app.inject({
+  method: 'POST',
+  url: '/api/v1/profiles/coach',
+  headers: bearer(relationshipCoach.token),
+  payload: {
+    profile: { firstName: 'Fuzz', lastName: 'Coach' },
+    practice: { name: 'Fuzz Listed', ...practiceMetadata, listed: true },
+  },
+});
+const [requester, requesterToRespond, activeClient] = await Promise.all([
+  approvedPerson('client', 'rel.requester'),
+  approvedPerson('client', 'rel.pending'),
+  approvedPerson('client', 'rel.active'),
+]);
+async function relationshipAs(person: { token: string }, url: string, payload: object) {
+  const response = await app.inject({
+    method: 'POST',
+    url,
+    headers: bearer(person.token),
+    payload,
+  });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+  return response.json().id as string;
+}
+const pendingRequestId = await relationshipAs(requesterToRespond, '/api/v1/relationships/request', {
+  coachUserId: relationshipCoach.userId,
+});
+const activeRelationshipId = await relationshipAs(activeClient, '/api/v1/relationships/request', {
+  coachUserId: relationshipCoach.userId,
+});
+await relationshipAs(relationshipCoach, `/api/v1/relationships/${activeRelationshipId}/respond`, {
+  accept: true,
+});
+const invitationToRevokeId = await relationshipAs(
+  relationshipCoach,
+  '/api/v1/relationships/invite',
+  { email: 'fuzz.rel.invitee@example.com' },
+);
+const interestBody = { goals: 'Fuzz', focusAreas: ['fuzz'], preferredFormat: 'video' };
+const interestToTriage = await relationshipAs(
+  requester,
+  '/api/v1/member/coaching-interest/',
+  interestBody,
+);
+const interestToMatch = await relationshipAs(
+  victim,
+  '/api/v1/member/coaching-interest/',
+  interestBody,
+);
+
 const document: OpenApiDocument = (
   await app.inject({ method: 'GET', url: '/api/openapi.json' })
 ).json();
@@ -340,6 +393,13 @@ const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
   'GET /api/v1/invitations/{invitationId}': { invitationId: invitationToAccept },
   'POST /api/v1/invitations/{invitationId}/accept': { invitationId: invitationToAccept },
   'POST /api/v1/invitations/{invitationId}/decline': { invitationId: invitationToDecline },
+  'POST /api/v1/relationships/{id}/respond': { id: pendingRequestId },
+  'POST /api/v1/relationships/{id}/revoke': { id: invitationToRevokeId },
+  'PATCH /api/v1/relationships/{id}': { id: activeRelationshipId },
+  'GET /api/v1/relationships/{id}': { id: activeRelationshipId },
+  'GET /api/v1/admin/coaching-interest/{id}': { id: interestToTriage },
+  'PATCH /api/v1/admin/coaching-interest/{id}': { id: interestToTriage },
+  'POST /api/v1/admin/coaching-interest/{id}/match': { id: interestToMatch },
 };
 /** Routes for another role than the admin's: whose token the full catalogue is sent with. */
 const CALLER_BY_OPERATION: Record<string, { token: string }> = {
@@ -347,6 +407,11 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'POST /api/v1/profiles/client': onboardingClient,
   // The admin has a profile already: creating one is for someone who has none (once).
   'POST /api/v1/users/me/profile': profileMaker,
+  'POST /api/v1/relationships/invite': relationshipCoach,
+  'POST /api/v1/relationships/request': requester,
+  'POST /api/v1/relationships/{id}/respond': relationshipCoach,
+  'POST /api/v1/relationships/{id}/revoke': relationshipCoach,
+  'PATCH /api/v1/relationships/{id}': relationshipCoach,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
 const KNOWN_BODIES: Record<string, Value> = {
@@ -370,6 +435,12 @@ const KNOWN_BODIES: Record<string, Value> = {
       philosophy: 'Fuzz',
     },
   },
+  'POST /api/v1/relationships/invite': { email: UNIQUE_EMAIL },
+  'POST /api/v1/relationships/request': { coachUserId: relationshipCoach.userId },
+  'POST /api/v1/relationships/{id}/respond': { accept: true },
+  'PATCH /api/v1/relationships/{id}': { status: 'paused' },
+  'PATCH /api/v1/admin/coaching-interest/{id}': { status: 'contacted', notes: 'Fuzz' },
+  'POST /api/v1/admin/coaching-interest/{id}/match': { coachUserId: relationshipCoach.userId },
   'POST /api/v1/profiles/client': {
     profile: { firstName: 'Fuzz', lastName: 'Client' },
     company: { action: 'create', name: 'Fuzz Co', industry: 'Fuzz', size: '1-10' },

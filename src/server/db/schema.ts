@@ -4,6 +4,8 @@ export * from '../identity/schema.ts';
 export * from '../jobs/schema.ts';
 export * from '../mail/schema.ts';
 export * from '../modules/audit/schema.ts';
+export * from '../modules/coaching-interest/schema.ts';
 export * from '../modules/profiles/schema.ts';
+export * from '../modules/relationships/schema.ts';
 export * from '../modules/tenants/schema.ts';
 export * from '../modules/waitlist/schema.ts';

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../contract/errors.ts';
 import { IdentityProviderError } from '../identity/port.ts';
-import { DomainError, TooManyRequestsError } from './errors.ts';
+import { ConflictError, DomainError, TooManyRequestsError } from './errors.ts';
 
 // Fastify's own 4xx errors (bad JSON, body too large, wrong content type) describe the request, not us.
 const clientErrorCodes: Record<number, string> = {
@@ -125,7 +125,12 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (error instanceof TooManyRequestsError)
       reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof DomainError) {
-      return send(reply, error.statusCode, { error: error.code, message: error.message });
+      const existing = error instanceof ConflictError ? error.existing : undefined;
+      return send(reply, error.statusCode, {
+        error: error.code,
+        message: error.message,
+        ...(existing === undefined ? {} : { existing }),
+      });
     }
     const sqlState = sqlStateOf(error);
     if (isRefusedValue(sqlState)) {

@@ -40,8 +40,12 @@ export class NotFoundError extends DomainError {
 }
 
 export class ConflictError extends DomainError {
-  constructor(message: string) {
+  /** What already exists, when the caller may see it; sent back as `existing`. */
+  readonly existing: unknown;
+
+  constructor(message: string, existing?: unknown) {
     super(409, 'conflict', message);
+    this.existing = existing;
   }
 }
 

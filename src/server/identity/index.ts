@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { JobRunner } from '../jobs/runner.ts';
-import { registerMailJob } from '../mail/mail-job.ts';
 import type { Mailer } from '../mail/mailer.ts';
 import { AuthorityCache } from './authority.ts';
 import { createClerkIdentityProvider } from './clerk/adapter.ts';
@@ -97,7 +96,6 @@ export function createIdentity(input: {
       eventsStored: () => events.nudge(),
     });
     provider = local.provider;
-    registerMailJob(input.jobs, mailer);
     registerRoutes = (app) => registerLocalAuthRoutes(app, local, config.publicUrl);
     seedDemoUsers = () => seedLocalDemoUsers(local.auth, local.provider);
     signing = {

@@ -239,3 +239,13 @@ export function roleOf(metadata: PublicMetadata | undefined): Role {
   const role = metadata?.primary_role;
   return role && (grantableRoles as readonly string[]).includes(role) ? role : 'pending';
 }
+
+/** A 4xx from the provider other than a rate limit: retrying cannot change the answer. */
+export function isFinalRefusal(error: unknown): error is IdentityProviderError {
+  return (
+    error instanceof IdentityProviderError &&
+    error.status >= 400 &&
+    error.status < 500 &&
+    error.status !== 429
+  );
+}

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { AuditPage } from '../../contract/audit.ts';
+import type { CoachingInterestQuery } from '../../contract/coaching-interest.ts';
 import type { WaitlistPage } from '../../contract/waitlist.ts';
 import { apiRequest } from '../lib/api-client.ts';
 
@@ -34,6 +35,22 @@ export function useRecentAuditEvents() {
         signal,
       }),
     select: (page) => page.data,
+    retry: false,
+    refetchInterval: 30_000,
+  });
+}
+
+/**
+ * How many members asked for a coach and wait for a first look (status `new`). Under the coaching
+ * interest list's key, so a change made on its pages updates it.
+ */
+export function useNewCoachingInterestCount() {
+  const query: Partial<CoachingInterestQuery> = { status: 'new', page: 1, pageSize: 1 };
+  return useQuery({
+    queryKey: ['admin', 'coaching-interest', 'list', 'new-count'],
+    queryFn: ({ signal }) =>
+      apiRequest<{ totalCount: number }>('/api/v1/admin/coaching-interest', { query, signal }),
+    select: (list) => list.totalCount,
     retry: false,
     refetchInterval: 30_000,
   });

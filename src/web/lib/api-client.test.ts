@@ -3,6 +3,7 @@ import {
   ApiRequestError,
   apiDownload,
   apiRequest,
+  apiRequestWithStatus,
   errorFromResponse,
   filenameFromDisposition,
   getApiToken,
@@ -84,6 +85,16 @@ describe('errorFromResponse', () => {
       message: 'No.',
       requestId: 'r1',
     });
+  });
+
+  it('keeps what a conflict says exists already', async () => {
+    const error = await errorFromResponse(
+      json(
+        { error: 'conflict', message: 'Open already.', requestId: 'r2', existing: { id: 's1' } },
+        { status: 409 },
+      ),
+    );
+    expect(error).toMatchObject({ status: 409, existing: { id: 's1' } });
   });
 
   it('reads an identity error and copes with a body that is not JSON', async () => {
@@ -263,6 +274,22 @@ describe('apiRequest', () => {
       body: 'email,role\n',
       authorization: `Bearer ${TOKEN}`,
     });
+  });
+});
+
+describe('apiRequestWithStatus', () => {
+  it('tells a new resource (201) from one that was there (200)', async () => {
+    let created = true;
+    fakeServer({
+      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
+      '/api/auth/token': () => json({ token: TOKEN }),
+      '/api/v1/relationships/invite': () => json({ id: 'r1' }, { status: created ? 201 : 200 }),
+    });
+    const invite = () =>
+      apiRequestWithStatus('/api/v1/relationships/invite', { method: 'POST', body: {} });
+    expect(await invite()).toEqual({ status: 201, body: { id: 'r1' } });
+    created = false;
+    expect(await invite()).toEqual({ status: 200, body: { id: 'r1' } });
   });
 });
 

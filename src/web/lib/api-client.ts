@@ -30,6 +30,8 @@ export class ApiRequestError extends Error {
   readonly issues: ValidationIssue[];
   /** From a 429's (or 503's) `Retry-After`: how many seconds to wait before asking again. */
   readonly retryAfterSeconds: number | undefined;
+  /** A 409's `existing`: what is there already (the open coaching interest), for the page to show. */
+  readonly existing: unknown;
 
   constructor(input: {
     status: number;
@@ -38,6 +40,7 @@ export class ApiRequestError extends Error {
     requestId?: string | undefined;
     issues?: ValidationIssue[] | undefined;
     retryAfterSeconds?: number | undefined;
+    existing?: unknown;
   }) {
     super(input.message);
     this.name = 'ApiRequestError';
@@ -46,6 +49,7 @@ export class ApiRequestError extends Error {
     this.requestId = input.requestId;
     this.issues = input.issues ?? [];
     this.retryAfterSeconds = input.retryAfterSeconds;
+    this.existing = input.existing;
   }
 }
 
@@ -108,6 +112,7 @@ export async function errorFromResponse(response: Response): Promise<ApiRequestE
       undefined,
     issues: Array.isArray(fields.issues) ? fields.issues : undefined,
     retryAfterSeconds: parseRetryAfter(response.headers.get('Retry-After')),
+    existing: fields.existing,
   });
 }
 
@@ -350,6 +355,18 @@ export async function apiRequest<T>(
   options: ApiRequestOptions = {},
 ): Promise<T> {
   return readJson<T>(await authorizedFetch(path, options));
+}
+
+/**
+ * The same, with the answer's status: where it tells two outcomes apart (an invitation answered
+ * 201 when it is new, 200 when an open one for that address was there already).
+ */
+export async function apiRequestWithStatus<T>(
+  path: `/api/v1/${string}`,
+  options: ApiRequestOptions = {},
+): Promise<{ status: number; body: T }> {
+  const response = await authorizedFetch(path, options);
+  return { status: response.status, body: await readJson<T>(response) };
 }
 
 export type DownloadedFile = { blob: Blob; filename: string };

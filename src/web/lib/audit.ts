@@ -10,6 +10,18 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'user.role.set': 'Users: role changed',
   'user.ban': 'Users: banned',
   'user.unban': 'Users: unbanned',
+  'relationship.invite': 'Coaching: coach invited a client',
+  'relationship.request': 'Coaching: client asked a coach',
+  'relationship.active': 'Coaching: active',
+  'relationship.paused': 'Coaching: paused',
+  'relationship.completed': 'Coaching: completed',
+  'relationship.declined': 'Coaching: declined',
+  'relationship.revoked': 'Coaching: invitation revoked',
+  'relationship.expired': 'Coaching: invitation expired',
+  'relationship.read': 'Coaching: read by an admin',
+  'coaching_interest.update': 'Coaching interest: changed',
+  'coaching_interest.match': 'Coaching interest: matched',
+  'member.session_settings.update': 'Session settings: changed',
 };
 
 export type AuditChange = { field: string; before: string; after: string; changed: boolean };

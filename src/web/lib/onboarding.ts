@@ -53,8 +53,9 @@ export const ONBOARDING_GUIDES: Record<OnboardingRole, OnboardingGuide> = {
       },
       {
         title: 'Invite clients',
-        text: 'Invite clients by email, from the companies they work for.',
-        status: 'upcoming',
+        text: 'Invite clients by email, and answer the clients who ask to work with you.',
+        status: 'ready',
+        to: '/coach/clients',
       },
       {
         title: 'Start coaching relationships',
@@ -89,8 +90,9 @@ export const ONBOARDING_GUIDES: Record<OnboardingRole, OnboardingGuide> = {
       },
       {
         title: 'Connect with your coach',
-        text: 'Accept your coach’s invitation, or tell your company you are interested in coaching.',
-        status: 'upcoming',
+        text: 'Accept your coach’s invitation, ask a coach from the directory, or tell us what you want from coaching.',
+        status: 'ready',
+        to: '/member/coaching',
       },
       {
         title: 'Set your goals',

@@ -33,6 +33,23 @@ describe('reasonOf', () => {
     expect(reasonOf('must be between 1970-01-01 and 9999-12-31')).toEqual({ kind: 'date' });
     expect(reasonOf('something nobody foresaw')).toEqual({ kind: 'unknown' });
   });
+
+  it('reads a list’s length limits', () => {
+    expect(reasonOf('choose at most 10 focus areas')).toEqual({ kind: 'too_many', max: 10 });
+    expect(reasonOf('Too big: expected array to have <=20 items')).toEqual({
+      kind: 'too_many',
+      max: 20,
+    });
+    expect(reasonOf('choose at least one focus area')).toEqual({ kind: 'missing' });
+    expect(reasonOf('name at least one specialty')).toEqual({ kind: 'missing' });
+    expect(reasonOf('Too small: expected array to have >=1 items')).toEqual({ kind: 'missing' });
+    expect(messageUnderField({ kind: 'too_many', max: 10 }, { name: 'x' })).toBe(
+      'Use at most 10 items.',
+    );
+    expect(plainIssue({ path: 'body.focusAreas', message: 'choose at most 10 focus areas' })).toBe(
+      'Too many items in the focus areas: at most 10.',
+    );
+  });
 });
 
 describe('messageUnderField', () => {

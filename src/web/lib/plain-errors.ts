@@ -9,12 +9,17 @@ import { ApiRequestError } from './api-client.ts';
  * about. Nothing here imports zod, so any page may use it.
  */
 
-/** How a field is named in a sentence ("the email address"), and what to say when it is empty. */
-export type FieldWords = { name: string; missing?: string };
+/**
+ * How a field is named in a sentence ("the email address"), and what to say when it is empty. A
+ * list typed in one field names one of its items in `each` ("Each focus area"), for a message about
+ * one item.
+ */
+export type FieldWords = { name: string; missing?: string; each?: string };
 
 export type Reason =
   | { kind: 'too_long'; max: number }
   | { kind: 'too_short'; min: number }
+  | { kind: 'too_many'; max: number }
   | { kind: 'missing' }
   | { kind: 'email' }
   | { kind: 'choice'; options: string[] }
@@ -35,7 +40,12 @@ export function reasonOf(message: string): Reason {
     const min = Number(match[1] ?? match[2]);
     return min <= 1 ? { kind: 'missing' } : { kind: 'too_short', min };
   }
-  if (/must not be empty|received undefined|required/i.test(text)) return { kind: 'missing' };
+  // A list's length: the contract's "choose at most 10 focus areas", zod's "<=20 items".
+  match = /at most (\d+) (?!characters)\p{L}|<=\s*(\d+) items/iu.exec(text);
+  if (match) return { kind: 'too_many', max: Number(match[1] ?? match[2]) };
+  if (/must not be empty|received undefined|required|at least one\b|>=\s*1 items?/i.test(text)) {
+    return { kind: 'missing' };
+  }
   if (/email/i.test(text)) return { kind: 'email' };
   if (/control characters|NUL characters|malformed Unicode/i.test(text)) return { kind: 'control' };
   match = /also on row (\d+)/i.exec(text);
@@ -67,6 +77,8 @@ export function messageUnderField(reason: Reason, field: FieldWords): string {
       return `Use at most ${reason.max} characters.`;
     case 'too_short':
       return `Use at least ${reason.min} characters.`;
+    case 'too_many':
+      return `Use at most ${reason.max} items.`;
     case 'missing':
       return field.missing ?? `Enter ${field.name}.`;
     case 'email':
@@ -101,6 +113,8 @@ export function sentenceFor(reason: Reason, field: FieldWords): string {
       return `${name} is too long: at most ${reason.max} characters.`;
     case 'too_short':
       return `${name} is too short: at least ${reason.min} characters.`;
+    case 'too_many':
+      return `Too many items in ${field.name}: at most ${reason.max}.`;
     case 'missing':
       return `${name} is missing.`;
     case 'email':
@@ -152,6 +166,13 @@ const FIELD_WORDS: Record<string, FieldWords> = {
   users: { name: 'the users' },
   mode: { name: 'the import mode' },
   row: { name: 'the row' },
+  message: { name: 'the message' },
+  goals: { name: 'the goals' },
+  focusAreas: { name: 'the focus areas' },
+  preferredFormat: { name: 'the format' },
+  availability: { name: 'the availability' },
+  coachUserId: { name: 'the coach' },
+  specialty: { name: 'the specialty' },
 };
 
 /**

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { coachPracticeFields } from '../../contract/tenants.ts';
 import { approvedUserBodySchema } from '../../contract/waitlist.ts';
+import { splitList } from './organizations.ts';
 import { plainResolver } from './plain-resolver.ts';
 
 type Values = { email: string; role: string; name: string; notes: string };
@@ -45,5 +48,35 @@ describe('plainResolver', () => {
   it('says an empty required field is missing', async () => {
     const result = await check({ email: '   ', role: 'client', name: '', notes: '' });
     expect(result.errors.email?.message).toBe('Enter the email address.');
+  });
+});
+
+describe('plainResolver with a list typed in one field', () => {
+  const listResolver = plainResolver<{ specialties: string }>(
+    z.object({
+      specialties: z.string().transform(splitList).pipe(coachPracticeFields.specialties),
+    }),
+    {
+      specialties: {
+        name: 'the specialties',
+        missing: 'Name at least one specialty.',
+        each: 'Each specialty',
+      },
+    },
+  );
+  const checkList = (specialties: string) =>
+    listResolver({ specialties }, undefined, { fields: {}, shouldUseNativeValidation: false });
+
+  it('says which limit one item broke', async () => {
+    const result = await checkList(`Leadership, ${'x'.repeat(81)}`);
+    expect(result.errors.specialties?.message).toBe('Each specialty: use at most 80 characters.');
+  });
+
+  it('says the list is empty or too long in plain words', async () => {
+    expect((await checkList(', ,')).errors.specialties?.message).toBe(
+      'Name at least one specialty.',
+    );
+    const many = Array.from({ length: 21 }, (_, index) => `S${index}`).join(',');
+    expect((await checkList(many)).errors.specialties?.message).toBe('Use at most 20 items.');
   });
 });

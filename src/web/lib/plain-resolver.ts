@@ -12,6 +12,9 @@ import { type FieldWords, messageUnderField, reasonOf } from './plain-errors.ts'
  * - Each field's message is read for what it means (see plain-errors.ts) and said again with the
  *   field's words: never "Too big: expected string to have <=254 characters".
  *
+ * - A list typed in one field (focus areas, specialties) is checked item by item too: a message
+ *   about one item is said of `each` ("Each focus area: use at most 80 characters.").
+ *
  * `words` names each field; `missing` is what to say when a required one is empty.
  */
 export function plainResolver<T extends FieldValues>(
@@ -31,11 +34,24 @@ export function plainResolver<T extends FieldValues>(
     for (const [key, error] of Object.entries(result.errors)) {
       const field = words[key as keyof T & string] ?? { name: 'this field' };
       const blank = cleaned[key] === undefined;
+      const own = typeof error?.message === 'string' ? error.message : null;
+      const text = messageUnderField(reasonOf(own ?? itemMessage(error)), field);
       const message = blank
         ? (field.missing ?? `Enter ${field.name}.`)
-        : messageUnderField(reasonOf(String(error?.message ?? '')), field);
+        : own === null && field.each
+          ? `${field.each}: ${text.charAt(0).toLowerCase()}${text.slice(1)}`
+          : text;
       (errors as Record<string, unknown>)[key] = { type: error?.type ?? 'validate', message };
     }
     return { values: {}, errors };
   };
+}
+
+/** The first item's message of a list field's errors (`[undefined, { message }]`). */
+function itemMessage(error: unknown): string {
+  if (!Array.isArray(error)) return '';
+  for (const item of error) {
+    if (typeof item?.message === 'string') return item.message;
+  }
+  return '';
 }

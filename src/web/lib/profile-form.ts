@@ -85,7 +85,13 @@ export type CoachOnboardingValues = ProfileFieldValues & {
   experienceYears: string;
   languages: string;
   philosophy: string;
+  /** Opt in to the coach directory. */
+  listed: boolean;
 };
+
+/** The practice's opt-in to the coach directory, in onboarding and in its settings. */
+export const LISTED_LABEL = 'List my practice in the coach directory';
+export const LISTED_HINT = 'Clients find you there and can ask to work with you.';
 
 export const coachOnboardingSchema = z.object({
   practiceName: organizationNameSchema,
@@ -94,6 +100,7 @@ export const coachOnboardingSchema = z.object({
   experienceYears: wholeNumber(coachPracticeFields.experience_years),
   languages: listOf(z.array(z.string().trim().min(1).max(40)).max(20)).optional(),
   philosophy: coachPracticeFields.philosophy,
+  listed: coachPracticeFields.listed,
   ...profileFieldSchemas,
 });
 
@@ -108,6 +115,7 @@ export const COACH_ONBOARDING_WORDS: Record<keyof CoachOnboardingValues, FieldWo
   },
   languages: { name: 'the languages' },
   philosophy: { name: 'your philosophy', missing: 'Say in a few words how you coach.' },
+  listed: { name: 'the coach directory' },
 };
 
 export function coachOnboardingBody(values: CoachOnboardingValues): CoachOnboardingBody {
@@ -126,6 +134,7 @@ export function coachOnboardingBody(values: CoachOnboardingValues): CoachOnboard
       philosophy: values.philosophy.trim(),
       ...(languages.length > 0 && { languages }),
       ...(optionalText(values.website) && { website: values.website.trim() }),
+      ...(values.listed && { listed: true }),
     },
   };
 }

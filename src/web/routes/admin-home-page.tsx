@@ -1,11 +1,15 @@
-import { ArrowRight, CircleCheck, ListChecks } from 'lucide-react';
+import { ArrowRight, CircleCheck, HeartHandshake, ListChecks } from 'lucide-react';
 import { Link } from 'react-router';
 import type { AuditPage } from '../../contract/audit.ts';
 import { Button } from '../components/button.tsx';
 import { quietLinkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
-import { usePendingWaitlistCount, useRecentAuditEvents } from '../hooks/use-admin-home.ts';
+import {
+  useNewCoachingInterestCount,
+  usePendingWaitlistCount,
+  useRecentAuditEvents,
+} from '../hooks/use-admin-home.ts';
 import { describeError } from '../lib/api-client.ts';
 import { AUDIT_ACTION_LABELS } from '../lib/audit.ts';
 import { timeAgo } from '../lib/relative-time.ts';
@@ -22,7 +26,10 @@ export function AdminHomePage() {
         description="What needs your attention, and what changed lately."
       />
       <div className="grid gap-5 lg:grid-cols-[1fr_2fr]">
-        <PendingRequests />
+        <div className="space-y-5">
+          <PendingRequests />
+          <NewCoachingInterest />
+        </div>
         <RecentActivity />
       </div>
     </PageContainer>
@@ -75,6 +82,50 @@ function PendingRequests() {
             className={`mt-auto inline-flex items-center gap-1 pt-4 text-sm ${quietLinkClass}`}
           >
             Review pending requests
+            <ArrowRight aria-hidden="true" className="size-4" />
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Members who asked for a coach and wait for a first look. */
+function NewCoachingInterest() {
+  const count = useNewCoachingInterestCount();
+  return (
+    <section aria-labelledby="interest-title" className={`${cardClass} flex flex-col`}>
+      <h2
+        id="interest-title"
+        className="flex items-center gap-2 text-sm font-medium text-foreground"
+      >
+        <HeartHandshake aria-hidden="true" className="size-4 text-muted-foreground" />
+        Coaching interest to review
+      </h2>
+      {count.isPending ? (
+        <div
+          aria-hidden="true"
+          className="mt-3 h-10 w-16 animate-pulse rounded-md bg-surface-muted"
+        />
+      ) : count.isError ? (
+        <LoadProblem message={describeError(count.error)} onRetry={() => void count.refetch()} />
+      ) : (
+        <>
+          <p className="mt-2">
+            <span className="text-4xl font-semibold text-foreground tabular-nums">
+              {count.data}
+            </span>{' '}
+            <span className="text-muted-foreground">
+              new {count.data === 1 ? 'request' : 'requests'} for a coach
+            </span>
+          </p>
+          <Link
+            to={
+              count.data === 0 ? '/admin/coaching-interest' : '/admin/coaching-interest?status=new'
+            }
+            className={`mt-auto inline-flex items-center gap-1 pt-4 text-sm ${quietLinkClass}`}
+          >
+            {count.data === 0 ? 'Open coaching interest' : 'Review new requests'}
             <ArrowRight aria-hidden="true" className="size-4" />
           </Link>
         </>

@@ -167,12 +167,17 @@ function Answer({ invitation, user }: { invitation: ReceivedInvitation; user: Me
   const organization = invitation.organization;
   const orgPath = organizationPath(organization.identityOrgId);
   const area = ROLE_AREAS[user.role];
+  const isCoachInvitation = organization.kind === 'coach_practice' && user.role === 'client';
 
   function respond(choice: 'accept' | 'decline') {
     setProblem(null);
     answer.mutate(choice, {
       onSuccess: (result) => {
-        if (result.answer === 'accept') {
+        if (result.answer === 'accept' && isCoachInvitation) {
+          // A coach's invitation: joining the practice starts the coaching, shown on that page.
+          toast({ tone: 'success', title: `You are connected with ${result.tenant.name}` });
+          void navigate('/member/coaching');
+        } else if (result.answer === 'accept') {
           toast({ tone: 'success', title: `You joined ${result.tenant.name}` });
           void navigate(
             organizationPath(result.tenant.identityOrgId ?? organization.identityOrgId),

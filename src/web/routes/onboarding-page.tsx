@@ -95,7 +95,14 @@ function Onboarding({ user, role }: { user: Me; role: OnboardingRole }) {
       ) : role === 'coach' ? (
         <CoachOnboarding user={user} onLater={later} />
       ) : (
-        <ClientOnboarding user={user} invitations={invitations.data?.data ?? []} onLater={later} />
+        <ClientOnboarding
+          user={user}
+          // A coach's invitation is answered on the coaching page: the client keeps their company.
+          invitations={(invitations.data?.data ?? []).filter(
+            (invitation) => invitation.organization.kind !== 'coach_practice',
+          )}
+          onLater={later}
+        />
       )}
     </PageContainer>
   );

@@ -12,6 +12,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { mergeMetadata } from '../metadata.ts';
 import {
   grantableRoles,
@@ -27,10 +28,6 @@ import { toIdentityUser, type UserRow, userColumns } from './mapping.ts';
 import { auth_session, auth_user } from './schema.ts';
 
 const rolePath = sql`${auth_user.publicMetadata}->>'primary_role'`;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 type RoleFilter = 'none' | 'pending' | 'granted';
 
@@ -135,7 +132,7 @@ export function localUsers(context: LocalContext): IdentityProvider['users'] {
         listStatements.set(shape, statements);
       }
       const values = {
-        ...(search ? { pattern: `%${escapeLike(search)}%` } : {}),
+        ...(search ? { pattern: containing(search) } : {}),
         ...(role === 'granted' ? { role: query.role } : {}),
       };
       const [rows, [total]] = await Promise.all([

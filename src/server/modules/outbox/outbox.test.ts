@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support/app.ts';
 import { bearer, signedInAs, signUpAndVerify } from '../../../../test/support/identity.ts';
+import { escapeLike } from '../../db/like.ts';
 import { insertOutboxMail } from '../../mail/repository.ts';
-import { escapeLike } from './repository.ts';
 
 let app: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {

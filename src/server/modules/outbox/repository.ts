@@ -1,11 +1,7 @@
 import { count, desc, ilike } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { mailOutbox, type OutboxMail } from '../../mail/schema.ts';
-
-/** `%`, `_` and `\` stand for themselves: a search for `a_b` finds `a_b`, not `axb`. */
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
 
 /**
  * Unsafe: every recipient's mail, newest first. Only the admin outbox page may call it. `to` is
@@ -18,7 +14,7 @@ export async function unsafeListOutboxMail(
   page: { limit: number; offset: number },
 ): Promise<{ data: OutboxMail[]; totalCount: number }> {
   const to = filter.to?.trim();
-  const where = to ? ilike(mailOutbox.to, `%${escapeLike(to.toLowerCase())}%`) : undefined;
+  const where = to ? ilike(mailOutbox.to, containing(to.toLowerCase())) : undefined;
   const [data, [total]] = await Promise.all([
     db
       .select()

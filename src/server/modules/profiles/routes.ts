@@ -18,7 +18,6 @@ import {
   getProfileSummary,
   onboardClient,
   onboardCoach,
-  ProfileExistsError,
   type ProfilesDeps,
   updateMyProfile,
 } from './service.ts';
@@ -33,17 +32,6 @@ export const profileRoutes: FastifyPluginAsyncZod<ProfilesDeps & { guards: Guard
   app,
   { guards, ...deps },
 ) => {
-  // The answer to a second profile: the API's error shape plus the profile.
-  app.setErrorHandler((error, request, reply) => {
-    if (!(error instanceof ProfileExistsError)) throw error;
-    return reply.code(409).send({
-      error: error.code,
-      message: error.message,
-      requestId: String(request.id),
-      existing: error.profile,
-    });
-  });
-
   app.get(
     '/api/v1/users/me/profile',
     {

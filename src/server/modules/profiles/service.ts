@@ -22,17 +22,10 @@ import {
 import { findProfile, insertProfile, type NewProfile, updateProfile } from './repository.ts';
 import type { Profile } from './schema.ts';
 
-export type ProfilesDeps = TenantsServiceDeps;
-
-/** 409 with the profile that already exists, so that a retried onboarding can carry on. */
-export class ProfileExistsError extends ConflictError {
-  readonly profile: ProfileView;
-
-  constructor(profile: ProfileView) {
-    super('You already have a profile.');
-    this.profile = profile;
-  }
-}
+export type ProfilesDeps = TenantsServiceDeps & {
+  /** Whether the two users are, or were, in a coaching relationship (the relationships module). */
+  shareARelationship(userId: string, otherUserId: string): Promise<boolean>;
+};
 
 export function toProfileView(profile: Profile): ProfileView {
   return {
@@ -63,7 +56,8 @@ function refuseDataOfAnotherRole(
 
 async function refuseSecondProfile(deps: ProfilesDeps, userId: string): Promise<void> {
   const existing = await findProfile(deps.db, userId);
-  if (existing) throw new ProfileExistsError(toProfileView(existing));
+  // 409 with the profile that exists, so that a retried onboarding can carry on.
+  if (existing) throw new ConflictError('You already have a profile.', toProfileView(existing));
 }
 
 /** The insert found a profile in the way: answer 409 with it. */
@@ -120,12 +114,15 @@ export async function updateMyProfile(
 }
 
 /**
- * What people who share an organization with the user see (anyone else: 404, as if there were no
- * such profile). The relationships issue adds "or a coaching relationship with them" here.
+ * What people who share an organization or a coaching relationship with the user see (anyone else:
+ * 404, as if there were no such profile).
  */
 export async function getProfileSummary(deps: ProfilesDeps, caller: Caller, userId: string) {
-  if (userId !== caller.userId && !(await shareAnOrganization(deps, caller.userId, userId)))
-    throw new NotFoundError('Profile');
+  const visible =
+    userId === caller.userId ||
+    (await deps.shareARelationship(caller.userId, userId)) ||
+    (await shareAnOrganization(deps, caller.userId, userId));
+  if (!visible) throw new NotFoundError('Profile');
   const profile = await findProfile(deps.db, userId);
   if (!profile) throw new NotFoundError('Profile');
   return {

@@ -3,7 +3,7 @@
 // crash can neither lose it nor send it for a change that rolled back. The handlers re-read the
 // registry when they run and act on it as it is then.
 import type { Database } from '../../db/client.ts';
-import { IdentityProviderError } from '../../identity/port.ts';
+import { isFinalRefusal } from '../../identity/port.ts';
 import { enqueueJob, enqueueKeyedJobs, jobKind } from '../../jobs/repository.ts';
 import { exponentialBackoff, type JobRunner, PermanentJobError } from '../../jobs/runner.ts';
 import {
@@ -75,11 +75,6 @@ export async function queueMirror(
 ): Promise<boolean> {
   if (!deps.identity.waitlist) return false;
   return enqueueJob(tx, { kind: mirrorJob, payload: { email }, key: email });
-}
-
-/** A 4xx from the provider other than a rate limit: retrying cannot change the answer. */
-function isFinalRefusal(error: unknown): error is IdentityProviderError {
-  return error instanceof IdentityProviderError && error.status >= 400 && error.status < 500;
 }
 
 export function registerWaitlistJobs(jobs: JobRunner, deps: Omit<WaitlistDeps, 'jobs'>): void {

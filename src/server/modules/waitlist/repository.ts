@@ -13,6 +13,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Database } from '../../db/client.ts';
+import { containing } from '../../db/like.ts';
 import { prepared } from '../../db/prepared.ts';
 import {
   type WaitlistEntry,
@@ -31,16 +32,12 @@ export type EntryFilter = {
 
 export type EntrySort = { by: 'joined' | 'email' | 'updated'; order: 'asc' | 'desc' };
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
-}
-
 function whereOf(filter: EntryFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.statuses?.length) conditions.push(inArray(waitlistEntries.status, filter.statuses));
   if (filter.role) conditions.push(eq(waitlistEntries.role, filter.role));
   if (filter.query) {
-    const pattern = `%${escapeLike(filter.query)}%`;
+    const pattern = containing(filter.query);
     conditions.push(
       or(ilike(waitlistEntries.email, pattern), ilike(waitlistEntries.name, pattern)),
     );
@@ -102,7 +99,7 @@ function filterValues(filter: EntryFilter): Record<string, unknown> {
     values[`s${index}`] = status;
   });
   if (filter.role) values.role = filter.role;
-  if (filter.query) values.pattern = `%${escapeLike(filter.query)}%`;
+  if (filter.query) values.pattern = containing(filter.query);
   return values;
 }
 

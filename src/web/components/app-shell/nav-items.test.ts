@@ -8,6 +8,7 @@ describe('the app shell navigation', () => {
       '/admin',
       '/admin/waitlist',
       '/admin/approved-users',
+      '/admin/coaching-interest',
       '/admin/users',
       '/admin/audit-log',
       '/admin/outbox',
@@ -23,6 +24,10 @@ describe('the app shell navigation', () => {
     expect(first('coach')).toBe('/coach');
     expect(first('client')).toBe('/member');
     expect(first('pending')).toBe('/pending');
+    const paths = (role: Parameters<typeof navSections>[0]) =>
+      navSections(role)[0]?.items.map((item) => item.to);
+    expect(paths('coach')).toContain('/coach/clients');
+    expect(paths('client')).toEqual(expect.arrayContaining(['/member/coaching', '/coaches']));
   });
 
   it('finds the page a path belongs to, the longest match first', () => {
@@ -34,5 +39,7 @@ describe('the app shell navigation', () => {
     expect(currentNavItem(admin, '/account')?.label).toBe('Account');
     expect(currentNavItem(admin, '/organizations/org_1')?.label).toBe('Organizations');
     expect(currentNavItem(admin, '/coach')).toBeUndefined();
+    expect(currentNavItem(admin, '/admin/coaching-interest/abc')?.label).toBe('Coaching interest');
+    expect(currentNavItem(navSections('client'), '/member/coaching')?.label).toBe('Coaching');
   });
 });

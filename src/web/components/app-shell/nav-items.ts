@@ -3,6 +3,7 @@ import {
   Building2,
   CircleUser,
   Compass,
+  HeartHandshake,
   Hourglass,
   IdCard,
   LayoutDashboard,
@@ -11,6 +12,7 @@ import {
   Mail,
   ScrollText,
   UserCheck,
+  UserSearch,
   Users,
 } from 'lucide-react';
 import type { Role } from '../../../contract/users.ts';
@@ -30,6 +32,7 @@ export const ADMIN_NAV: NavItem[] = [
   { to: '/admin', label: 'Overview', icon: LayoutDashboard, end: true },
   { to: '/admin/waitlist', label: 'Waitlist', icon: ListChecks },
   { to: '/admin/approved-users', label: 'Approved users', icon: UserCheck },
+  { to: '/admin/coaching-interest', label: 'Coaching interest', icon: HeartHandshake },
   { to: '/admin/users', label: 'Users', icon: Users },
   { to: '/admin/audit-log', label: 'Audit log', icon: ScrollText },
   { to: '/admin/outbox', label: 'Mail outbox', icon: Mail },
@@ -57,6 +60,7 @@ export function navSections(role: Role): NavSection[] {
           label: 'Coach',
           items: [
             { to: '/coach', label: 'Overview', icon: LayoutDashboard, end: true },
+            { to: '/coach/clients', label: 'My clients', icon: Users },
             WELCOME_GUIDE,
           ],
         },
@@ -68,6 +72,8 @@ export function navSections(role: Role): NavSection[] {
           label: 'Member',
           items: [
             { to: '/member', label: 'Overview', icon: LayoutDashboard, end: true },
+            { to: '/member/coaching', label: 'Coaching', icon: HeartHandshake },
+            { to: '/coaches', label: 'Find a coach', icon: UserSearch },
             WELCOME_GUIDE,
           ],
         },

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { type Path, type UseFormRegister, useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../../contract/users.ts';
+import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { TextAreaField, TextField } from '../../components/form-field.tsx';
 import { ProfileFields } from '../../components/profile-fields.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -18,6 +19,8 @@ import {
   type CoachOnboardingValues,
   coachOnboardingBody,
   coachOnboardingSchema,
+  LISTED_HINT,
+  LISTED_LABEL,
   namesFrom,
   type ProfileFieldValues,
 } from '../../lib/profile-form.ts';
@@ -31,7 +34,7 @@ const resolver = plainResolver<CoachOnboardingValues>(
 const STEP_FIELDS: Path<CoachOnboardingValues>[][] = [
   ['practiceName', 'website'],
   ['specialties', 'experienceYears', 'languages'],
-  ['philosophy'],
+  ['philosophy', 'listed'],
   ['firstName', 'lastName', 'headline', 'bio', 'timezone'],
 ];
 
@@ -54,6 +57,7 @@ export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => vo
       experienceYears: '',
       languages: '',
       philosophy: '',
+      listed: false,
       ...namesFrom(user),
       headline: '',
       bio: '',
@@ -163,13 +167,16 @@ export function CoachOnboarding({ user, onLater }: { user: Me; onLater: () => vo
       title: 'How you coach',
       description: 'Your philosophy, in a few sentences, for clients to read.',
       content: (
-        <TextAreaField
-          label="Coaching philosophy"
-          rows={6}
-          required
-          {...register('philosophy')}
-          error={errors.philosophy?.message}
-        />
+        <>
+          <TextAreaField
+            label="Coaching philosophy"
+            rows={6}
+            required
+            {...register('philosophy')}
+            error={errors.philosophy?.message}
+          />
+          <CheckboxField label={LISTED_LABEL} hint={LISTED_HINT} {...register('listed')} />
+        </>
       ),
     },
     {

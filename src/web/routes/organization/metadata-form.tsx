@@ -8,6 +8,7 @@ import {
   type TenantView,
 } from '../../../contract/tenants.ts';
 import { Button } from '../../components/button.tsx';
+import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useToast } from '../../components/toast.tsx';
@@ -24,6 +25,7 @@ import {
 } from '../../lib/organizations.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
 import { plainResolver } from '../../lib/plain-resolver.ts';
+import { LISTED_HINT, LISTED_LABEL } from '../../lib/profile-form.ts';
 
 type PracticeValues = {
   specialties: string;
@@ -31,6 +33,7 @@ type PracticeValues = {
   philosophy: string;
   languages: string;
   website: string;
+  listed: boolean;
 };
 type CompanyValues = { industry: string; size: CompanySize | '' };
 
@@ -49,6 +52,7 @@ const practiceResolver = plainResolver<PracticeValues>(
       .pipe(z.array(z.string().max(40)).max(20))
       .optional(),
     website: coachPracticeFields.website,
+    listed: coachPracticeFields.listed,
   }),
   {
     specialties: { name: 'the specialties', missing: 'Name at least one specialty.' },
@@ -111,6 +115,7 @@ function ReadOnlyDetails({ tenant }: { tenant: TenantView }) {
           ['Philosophy', text(metadata.philosophy)],
           ['Languages', joinList(metadata.languages)],
           ['Website', text(metadata.website)],
+          ['Coach directory', metadata.listed === true ? 'Listed: clients can find it' : ''],
         ]
       : [
           ['Industry', text(metadata.industry)],
@@ -163,6 +168,7 @@ function PracticeForm({ tenant, identityOrgId }: { tenant: TenantView; identityO
       philosophy: text(metadata.philosophy),
       languages: joinList(metadata.languages),
       website: text(metadata.website),
+      listed: metadata.listed === true,
     },
   });
   const { errors } = form.formState;
@@ -174,6 +180,7 @@ function PracticeForm({ tenant, identityOrgId }: { tenant: TenantView; identityO
       philosophy: values.philosophy.trim(),
       languages: languages.length > 0 ? languages : null,
       website: values.website.trim() || null,
+      listed: values.listed,
     });
   });
   return (
@@ -225,6 +232,7 @@ function PracticeForm({ tenant, identityOrgId }: { tenant: TenantView; identityO
           error={errors.website?.message}
         />
       </div>
+      <CheckboxField label={LISTED_LABEL} hint={LISTED_HINT} {...form.register('listed')} />
       <Button type="submit" size="sm" pending={pending} pendingLabel="Saving…">
         Save details
       </Button>

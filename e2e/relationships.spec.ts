@@ -1,0 +1,211 @@
+import { expect, type Page, test } from '@playwright/test';
+import { linkInMail, PHONE, uniqueEmail } from './support/accounts.ts';
+import { checkPage } from './support/page-checks.ts';
+import { adminOnItsOwn, newPerson, signUpAndChoosePassword, unique } from './support/people.ts';
+import { watchForProblems } from './support/problems.ts';
+
+/*
+ * Coaching relationships, as people do it (waitlist mode): a coach invites a new email, whose owner
+ * signs up from the mail's link, accepts, and finds the coach on their coaching page; a member with
+ * no coach asks for one, an admin matches them with a listed coach, and the member accepts. At a
+ * desktop width and at a phone's; every page checked (no sideways scrolling, no validator's words,
+ * nothing axe finds).
+ */
+
+const WIDTHS = [
+  { label: 'desktop', options: { viewport: { width: 1280, height: 800 } } },
+  { label: 'phone', options: PHONE },
+] as const;
+
+const COACH_INVITATION = 'You are invited to join';
+const SHARE_CONTEXT = 'Share my context with my coach before sessions';
+
+/**
+ * The coach's practice, made through the API with the browser's own session (the onboarding
+ * wizard has a journey of its own in organizations.spec.ts).
+ */
+async function setUpPractice(page: Page, practice: string) {
+  const token = await page.request.get('/api/auth/token');
+  expect(token.ok()).toBe(true);
+  const { token: bearer } = (await token.json()) as { token: string };
+  const created = await page.request.post('/api/v1/profiles/coach', {
+    headers: { authorization: `Bearer ${bearer}` },
+    data: {
+      profile: { firstName: 'Casey', lastName: 'Coach', headline: 'Leadership coach' },
+      practice: {
+        name: practice,
+        specialties: ['Leadership', 'Career change'],
+        experience_years: 12,
+        philosophy: 'Clients find their own answers; I ask the questions that help.',
+        listed: true,
+      },
+    },
+  });
+  expect(created.status(), await created.text()).toBe(201);
+}
+
+for (const width of WIDTHS) {
+  test.describe(`relationships, ${width.label}`, () => {
+    test.use(width.options);
+
+    test('a coach invites a new email; its owner signs up, accepts and sees the coach', async ({
+      browser,
+    }) => {
+      test.setTimeout(200_000);
+      const { admin, problems: adminProblems } = await adminOnItsOwn(browser);
+      const { page: coach, problems: coachProblems } = await newPerson(
+        browser,
+        admin,
+        'coach',
+        'Casey Coach',
+        width.options,
+      );
+      const practice = `North Star ${unique()}`;
+      await setUpPractice(coach, practice);
+
+      // The coach invites an address nobody approved: the invitation vouches for it.
+      const clientEmail = uniqueEmail('invited');
+      await coach.goto('/coach/clients');
+      await expect(coach.getByRole('heading', { level: 1, name: 'My clients' })).toBeVisible();
+      await checkPage(coach);
+      await coach.getByRole('button', { name: 'Invite a client' }).click();
+      const dialog = coach.getByRole('dialog', { name: 'Invite a client' });
+      await dialog.getByLabel('Email').fill('not-an-address');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await expect(dialog.getByText('Enter an email address like name@example.com.')).toBeVisible();
+      await checkPage(coach);
+      await dialog.getByLabel('Email').fill(clientEmail);
+      await dialog.getByLabel('Message (optional)').fill('Looking forward to working with you.');
+      await dialog.getByRole('button', { name: 'Send invitation' }).click();
+      await expect(coach.getByRole('status').getByText(`${clientEmail} is invited`)).toBeVisible();
+      const clients = coach.getByRole('table', { name: 'Clients' });
+      await expect(clients.getByRole('row').filter({ hasText: clientEmail })).toContainText(
+        'Pending',
+      );
+      await checkPage(coach);
+
+      // The invitee follows the mail's link, signs up, and accepts.
+      const client = await (await browser.newContext(width.options)).newPage();
+      const clientProblems = watchForProblems(client);
+      const link = await linkInMail(admin, clientEmail, COACH_INVITATION, /\/invitations\//);
+      await client.goto(link);
+      await client.getByRole('link', { name: 'Create an account' }).click();
+      await expect(client).toHaveURL(/\/sign-up\?email=/);
+      await signUpAndChoosePassword(
+        client,
+        admin,
+        client.url().replace(/^https?:\/\/[^/]+/, ''),
+        clientEmail,
+        'Robin Client',
+      );
+      await expect(client).toHaveURL('/onboarding', { timeout: 30_000 });
+      await client.goto(link);
+      await expect(
+        client.getByRole('heading', { level: 1, name: `Join ${practice}` }),
+      ).toBeVisible();
+      await checkPage(client);
+      await client.getByRole('button', { name: 'Accept and join' }).click();
+      await expect(client).toHaveURL('/member/coaching', { timeout: 30_000 });
+
+      // Their coaching page shows the coach; the session setting survives a reload.
+      const card = client.getByRole('article').filter({ hasText: 'Casey Coach' });
+      await expect(card).toContainText(practice);
+      await expect(card).toContainText('Active');
+      await expect(card).toContainText('Leadership');
+      const share = client.getByRole('switch', { name: SHARE_CONTEXT });
+      await expect(share).toHaveAttribute('aria-checked', 'false');
+      await share.click();
+      await expect(client.getByRole('status').getByText('Saved.')).toBeVisible();
+      await checkPage(client);
+      await client.reload();
+      await expect(client.getByRole('switch', { name: SHARE_CONTEXT })).toHaveAttribute(
+        'aria-checked',
+        'true',
+      );
+
+      // The coach sees an active client.
+      await coach.reload();
+      await expect(clients.getByRole('row').filter({ hasText: clientEmail })).toContainText(
+        'Active',
+      );
+      await checkPage(coach);
+
+      expect(clientProblems).toEqual([]);
+      expect(coachProblems).toEqual([]);
+      expect(adminProblems).toEqual([]);
+      await client.context().close();
+      await coach.context().close();
+      await admin.context().close();
+    });
+
+    test('a member asks for a coach; an admin matches them; the member accepts', async ({
+      browser,
+    }) => {
+      test.setTimeout(200_000);
+      const { admin, problems: adminProblems } = await adminOnItsOwn(browser);
+      const { page: coach, problems: coachProblems } = await newPerson(
+        browser,
+        admin,
+        'coach',
+        'Casey Coach',
+        width.options,
+      );
+      const practice = `Bright Path ${unique()}`;
+      await setUpPractice(coach, practice);
+      const { page: member, problems: memberProblems } = await newPerson(
+        browser,
+        admin,
+        'client',
+        'Sam Member',
+        width.options,
+      );
+
+      // No coach yet: the interest form, which says what each field needs in plain words.
+      await member.goto('/member/coaching');
+      await expect(member.getByRole('heading', { name: 'You have no coach yet' })).toBeVisible();
+      const form = member.getByRole('form', { name: 'Ask for a coach' });
+      await form.getByRole('button', { name: 'Send my interest' }).click();
+      await checkPage(member);
+      await form.getByLabel('What do you want from coaching?').fill('Lead my new team well.');
+      await form.getByLabel('Focus areas').fill('Leadership, Confidence');
+      await form.getByLabel('How would you like to meet?').selectOption('video');
+      await form.getByRole('button', { name: 'Send my interest' }).click();
+      await expect(member.getByText('Thank you: your interest is sent')).toBeVisible();
+      await checkPage(member);
+
+      // The admin opens the submission and matches it with the listed coach.
+      await admin.goto('/admin/coaching-interest');
+      await admin.getByRole('link', { name: 'Open the submission of Sam Member' }).first().click();
+      await expect(admin.getByRole('heading', { level: 1, name: 'Sam Member' })).toBeVisible();
+      await expect(admin.getByRole('main')).toContainText('Lead my new team well.');
+      await checkPage(admin);
+      const choose = admin.getByRole('form', { name: 'Choose a coach' });
+      await choose.getByRole('radio', { name: new RegExp(practice) }).check();
+      await choose.getByRole('button', { name: 'Match…' }).click();
+      await admin.getByRole('button', { name: 'Match and invite' }).click();
+      await expect(admin.getByRole('main')).toContainText('Pending');
+      await checkPage(admin);
+
+      // The member finds the coach's invitation on their coaching page and accepts it.
+      await expect(async () => {
+        await member.goto('/member/coaching');
+        await expect(member.getByRole('button', { name: 'Accept Casey Coach' })).toBeVisible({
+          timeout: 2_000,
+        });
+      }).toPass({ timeout: 30_000 });
+      await checkPage(member);
+      await member.getByRole('button', { name: 'Accept Casey Coach' }).click();
+      const card = member.getByRole('article').filter({ hasText: 'Casey Coach' });
+      await expect(card).toContainText('Active', { timeout: 30_000 });
+      await expect(card).toContainText(practice);
+      await checkPage(member);
+
+      expect(memberProblems).toEqual([]);
+      expect(coachProblems).toEqual([]);
+      expect(adminProblems).toEqual([]);
+      await member.context().close();
+      await coach.context().close();
+      await admin.context().close();
+    });
+  });
+}
