@@ -107,6 +107,7 @@ export type RelationshipAction = RelationshipView['allowedActions'][number];
 
 export const relationshipListQuerySchema = z.object({
   status: relationshipStatusSchema.optional(),
+  origin: relationshipOriginSchema.optional().describe('Invitations by the coach, or requests'),
   query: searchTextSchema.optional().describe("Part of the other side's name or email"),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
@@ -117,7 +118,10 @@ export const relationshipListSchema = z
   .object({
     data: z.array(relationshipSchema),
     totalCount: z.number().int().nonnegative(),
-    /** How many of the caller's relationships (on this side) are in each status, whatever the filter. */
+    /**
+     * How many of the caller's relationships (this side, the origin and search asked) are in each
+     * status, whatever the status filter.
+     */
     counts: z.record(relationshipStatusSchema, z.number().int().nonnegative()),
   })
   .meta({ id: 'RelationshipList' });

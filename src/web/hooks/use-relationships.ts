@@ -87,14 +87,11 @@ export function useRequestsToAnswer() {
     queryKey: [...coachRelationshipsKey, 'to-answer'],
     queryFn: ({ signal }) =>
       apiRequest<RelationshipList>('/api/v1/relationships/coach', {
-        query: { status: 'pending', page: 1, pageSize: 100 },
+        query: { status: 'pending', origin: 'request', page: 1, pageSize: 100 },
         signal,
       }),
     select: (list) =>
-      list.data.filter(
-        (relationship) =>
-          relationship.origin === 'request' && relationship.allowedActions.includes('accept'),
-      ),
+      list.data.filter((relationship) => relationship.allowedActions.includes('accept')),
     retry: noRetryOnRefusal,
   });
 }

@@ -127,6 +127,27 @@ describe('only the two parties', () => {
   });
 });
 
+describe('what the coach’s clients see of each other', () => {
+  it('shows a client the coach and themselves among the practice’s members, never another client', async () => {
+    const { client: first } = await activeClientOf(coach, { firstName: 'Ann', lastName: 'One' });
+    const { client: second } = await activeClientOf(coach, { firstName: 'Ben', lastName: 'Two' });
+    const members = (who: Person) =>
+      as(app, who).get(`/api/v1/tenants/${coach.practiceId}/members`);
+    const ids = async (who: Person) =>
+      (await members(who)).json().data.map((member: { userId: string }) => member.userId);
+
+    expect(await ids(first)).toEqual(expect.arrayContaining([coach.userId, first.userId]));
+    expect(await ids(first)).not.toContain(second.userId);
+    expect(await ids(coach)).toEqual(
+      expect.arrayContaining([coach.userId, first.userId, second.userId]),
+    );
+    // Nor their profiles; the coach's (a relationship) and each other's to the coach are shown.
+    expect((await as(app, first).get(`/api/v1/profiles/${second.userId}`)).statusCode).toBe(404);
+    expect((await as(app, first).get(`/api/v1/profiles/${coach.userId}`)).statusCode).toBe(200);
+    expect((await as(app, coach).get(`/api/v1/profiles/${second.userId}`)).statusCode).toBe(200);
+  });
+});
+
 describe('roles and validation', () => {
   it('refuses a client inviting (403), a coach requesting (403) and a pending user (403)', async () => {
     const client = await signedInAs(app, 'client');
@@ -261,6 +282,15 @@ describe('GET /api/v1/relationships/coach and /client', () => {
     const searchedCount = await list('?query=somerville&status=active');
     expect(searchedCount.json()).toMatchObject({ data: [], totalCount: 0 });
     expect(searchedCount.json().counts.paused).toBe(1);
+  });
+
+  it('filters by origin: the coach’s invitations, or the clients’ requests', async () => {
+    const invitations = await list('?origin=invitation');
+    expect(idsOf(invitations)).toEqual([...ids].reverse());
+    const requests = await list('?origin=request&status=pending');
+    expect(requests.json()).toMatchObject({ data: [], totalCount: 0 });
+    expect(requests.json().counts.active).toBe(0);
+    expect((await list('?origin=letter')).statusCode).toBe(400);
   });
 
   it('shows the client their own side only; a coach’s client list is empty', async () => {

@@ -167,7 +167,11 @@ export type PartyScope =
   | { side: 'coach'; userId: string }
   | { side: 'client'; userId: string; email: string };
 
-export type ListFilter = { status?: RelationshipStatus; query?: string };
+export type ListFilter = {
+  status?: RelationshipStatus | undefined;
+  origin?: 'invitation' | 'request' | undefined;
+  query?: string | undefined;
+};
 
 const page = alias(relationships, 'page');
 type RelationshipsTable = typeof relationships | typeof page;
@@ -195,8 +199,13 @@ function searchOf(side: PartyScope['side'], table: RelationshipsTable): SQL {
   return sql`(${email}exists (select 1 from ${profiles} where ${profiles.identityUserId} = ${otherUser} and (${profiles.firstName} ilike ${pattern} or ${profiles.lastName} ilike ${pattern} or (${profiles.firstName} || ' ' || ${profiles.lastName}) ilike ${pattern})))`;
 }
 
-// A status filter is a placeholder (null: any); a search is another statement, so that the plain
-// list never pays for it. Each is prepared once.
+/** The origin filter, a placeholder (null: either), for the list and its counts alike. */
+function originOf(table: RelationshipsTable): SQL {
+  return sql`(${sql.placeholder('origin')}::text is null or ${table.origin} = ${sql.placeholder('origin')}::text)`;
+}
+
+// The status and origin filters are placeholders (null: any); a search is another statement, so
+// that the plain list never pays for it. Each is prepared once.
 function listStatement(db: Database, side: PartyScope['side'], searched: boolean) {
   return prepared(db, `relationships-${side}-list-${searched}`, () => {
     const pageIds = db
@@ -205,6 +214,7 @@ function listStatement(db: Database, side: PartyScope['side'], searched: boolean
       .where(
         and(
           scopeOf(side, page),
+          originOf(page),
           sql`(${sql.placeholder('status')}::text is null or ${effectiveStatusOf(page)} = ${sql.placeholder('status')}::text)`,
           searched ? searchOf(side, page) : undefined,
         ),
@@ -226,7 +236,11 @@ function countStatement(db: Database, side: PartyScope['side'], searched: boolea
       .select({ status: effectiveStatus, count: sql<number>`count(*)::int` })
       .from(relationships)
       .where(
-        and(scopeOf(side, relationships), searched ? searchOf(side, relationships) : undefined),
+        and(
+          scopeOf(side, relationships),
+          originOf(relationships),
+          searched ? searchOf(side, relationships) : undefined,
+        ),
       )
       .groupBy(effectiveStatus)
       .prepare(`arete_relationships_${side}_counts_${searched ? 'searched' : 'plain'}`),
@@ -243,6 +257,7 @@ export async function listRelationshipsOf(
   const searched = Boolean(filter.query);
   const values = {
     userId: scope.userId,
+    origin: filter.origin ?? null,
     ...(scope.side === 'client' ? { email: scope.email } : {}),
     ...(filter.query ? { pattern: containing(filter.query) } : {}),
   };

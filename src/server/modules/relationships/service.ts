@@ -445,7 +445,7 @@ export async function listRelationships(
   const { rows, counts } = await listRelationshipsOf(
     deps.db,
     scope,
-    { status: query.status, query: query.query },
+    { status: query.status, origin: query.origin, query: query.query },
     { limit: query.pageSize, offset: (query.page - 1) * query.pageSize },
   );
   const totalCount = query.status

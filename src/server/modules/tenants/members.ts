@@ -10,19 +10,29 @@ import type {
 } from '../../identity/port.ts';
 import { recordAudit } from '../audit/service.ts';
 import { requireOrganizationAdmin } from './service.ts';
-import { syncUserMemberships, type TenantsDeps } from './sync.ts';
+import { kindOf, syncUserMemberships, type TenantsDeps } from './sync.ts';
 import { toMemberView, toOrgInvitationView } from './views.ts';
 
-/** Members of the organization; the caller must be one of them (otherwise 404). */
+/**
+ * Members of the organization; the caller must be one of them (otherwise 404). In a coach practice
+ * the clients are members too: a member who is not an admin sees the admins (the coaches) and
+ * themselves, never the practice's other clients.
+ */
 export async function listMembers(
   deps: TenantsDeps,
   caller: Caller,
   identityOrgId: string,
 ): Promise<MemberView[]> {
   const members = await membersOrNotFound(deps, identityOrgId);
-  if (!members.some((member) => member.userId === caller.userId))
-    throw new NotFoundError('Organization');
-  return members.map(toMemberView);
+  const own = members.find((member) => member.userId === caller.userId);
+  if (!own) throw new NotFoundError('Organization');
+  if (own.role === 'admin') return members.map(toMemberView);
+  const organization = await deps.identity.organizations.get(identityOrgId);
+  if (!organization || kindOf(organization.publicMetadata) !== 'coach_practice')
+    return members.map(toMemberView);
+  return members
+    .filter((member) => member.role === 'admin' || member.userId === caller.userId)
+    .map(toMemberView);
 }
 
 async function membersOrNotFound(deps: TenantsDeps, identityOrgId: string) {

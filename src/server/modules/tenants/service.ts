@@ -272,7 +272,8 @@ export async function updateTenantMetadata(
 
 /**
  * Whether two users share an organization, as the provider has it now (it decides who may see a
- * profile, so not from the mirror, which may lag behind a removal).
+ * profile, so not from the mirror, which may lag behind a removal). Two clients of one coach are
+ * both plain members of the coach's practice: that does not make them known to each other.
  */
 export async function shareAnOrganization(
   deps: TenantsDeps,
@@ -286,6 +287,14 @@ export async function shareAnOrganization(
       throw error;
     }),
   ]);
-  const ids = new Set(mine.map((membership) => membership.organization.id));
-  return theirs.some((membership) => ids.has(membership.organization.id));
+  const myRoles = new Map(mine.map((membership) => [membership.organization.id, membership.role]));
+  return theirs.some((membership) => {
+    const myRole = myRoles.get(membership.organization.id);
+    if (!myRole) return false;
+    const clientsOfOnePractice =
+      kindOf(membership.organization.publicMetadata) === 'coach_practice' &&
+      myRole === 'member' &&
+      membership.role === 'member';
+    return !clientsOfOnePractice;
+  });
 }
