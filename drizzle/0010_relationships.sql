@@ -11,6 +11,7 @@ CREATE TABLE "coaching_interests" (
 	"status" text DEFAULT 'new' NOT NULL,
 	"notes" text,
 	"matched_coach_user_id" text,
+	"matched_coach_name" text,
 	"relationship_id" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -42,6 +42,7 @@ export const coachingInterestSchema = z
     status: coachingInterestStatusSchema,
     notes: z.string().nullable(),
     matchedCoachUserId: z.string().nullable(),
+    matchedCoachName: z.string().nullable(),
     relationshipId: z.string().nullable(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),

@@ -60,6 +60,7 @@ describe('POST /api/v1/member/coaching-interest/', () => {
       status: 'new',
       notes: null,
       matchedCoachUserId: null,
+      matchedCoachName: null,
       relationshipId: null,
     });
     expect((await as(app, member).get(MEMBER_URL)).json()).toEqual({
@@ -244,6 +245,8 @@ describe('POST /api/v1/admin/coaching-interest/{id}/match', () => {
       id,
       status: 'matched',
       matchedCoachUserId: listedCoach.userId,
+      // The helper's default coach name.
+      matchedCoachName: 'Ada Lovelace',
       relationshipId: relationship.id,
     });
     expect(relationship).toMatchObject({

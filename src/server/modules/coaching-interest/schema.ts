@@ -22,6 +22,8 @@ export const coachingInterests = pgTable(
     status: text('status', { enum: coachingInterestStatuses }).notNull().default('new'),
     notes: text('notes'),
     matchedCoachUserId: text('matched_coach_user_id'),
+    /** As the directory named the coach when matched, so that the list shows it without a join. */
+    matchedCoachName: text('matched_coach_name'),
     relationshipId: uuid('relationship_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -38,6 +38,7 @@ export function toCoachingInterestView(row: CoachingInterest): CoachingInterestV
     status: row.status,
     notes: row.notes,
     matchedCoachUserId: row.matchedCoachUserId,
+    matchedCoachName: row.matchedCoachName,
     relationshipId: row.relationshipId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -172,6 +173,7 @@ export async function matchInterest(
     const row = await updateSubmission(tx, id, {
       status: 'matched',
       matchedCoachUserId: coachUserId,
+      matchedCoachName: `${coach.firstName} ${coach.lastName}`,
       relationshipId: relationship.id,
     });
     await recordAudit(tx, {

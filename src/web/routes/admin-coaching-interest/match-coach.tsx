@@ -34,7 +34,12 @@ export function MatchCoach({ submission }: { submission: CoachingInterestView })
 
   if (result) return <Matched relationship={result.relationship} />;
   if (submission.relationshipId) {
-    return <MatchedEarlier relationshipId={submission.relationshipId} />;
+    return (
+      <MatchedEarlier
+        relationshipId={submission.relationshipId}
+        coachName={submission.matchedCoachName}
+      />
+    );
   }
   if (submission.status === 'closed') {
     return (
@@ -197,15 +202,21 @@ function CoachPicker({
 }
 
 /** A match made before: the relationship is read only when asked for (each read is audited). */
-function MatchedEarlier({ relationshipId }: { relationshipId: string }) {
+function MatchedEarlier({
+  relationshipId,
+  coachName,
+}: {
+  relationshipId: string;
+  coachName: string | null;
+}) {
   const [asked, setAsked] = useState(false);
   const relationship = useRelationship(relationshipId, asked);
   if (relationship.data) return <Matched relationship={relationship.data} />;
   return (
     <div className="mt-3 space-y-3 text-sm">
       <p className="text-muted-foreground">
-        This member was matched with a coach, whose invitation went to them. They answer it on their
-        coaching page.
+        This member was matched with {coachName ?? 'a coach'}, whose invitation went to them. They
+        answer it on their coaching page.
       </p>
       {relationship.isError && (
         <p role="alert" className="text-danger">

@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../../test/support/app.ts';
+import {
+  bearer,
+  fetchToken,
+  latestMailTo,
+  sessionCookie,
+  setPasswordThroughLink,
+  signedInAs,
+  TEST_PASSWORD,
+  uniqueClientAddress,
+  uniqueEmail,
+} from '../../../../test/support/identity.ts';
+import { buildApp } from '../../app.ts';
+import { testConfig } from '../../config.ts';
+import { auth_jwks } from './schema.ts';
+
+// The first API tokens on a fresh database, asked for at once: one signing key must come of it, and
+// every token must pass the API at once (not only after the verifier's next scheduled key reload).
+
+type TestApp = Awaited<ReturnType<typeof createTestApp>>;
+
+const CONCURRENCY = 6;
+const opened: TestApp[] = [];
+const closeFirst: FastifyInstance[] = [];
+
+afterEach(async () => {
+  for (const app of [...closeFirst.splice(0), ...opened.splice(0)]) await app.close();
+});
+
+/** A fresh app, as `createTestApp` gives it: the boot-time key check of `main.ts` has not run. */
+async function freshApp(): Promise<TestApp> {
+  const app = await createTestApp();
+  opened.push(app);
+  return app;
+}
+
+/** Signed up and signed in (a session cookie), without an API token yet: no signing key is made. */
+async function personWithoutToken(app: TestApp): Promise<string> {
+  const email = uniqueEmail('race');
+  const signUp = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up/email',
+    remoteAddress: uniqueClientAddress(),
+    payload: { email, name: 'Race Person' },
+  });
+  expect(signUp.statusCode).toBe(200);
+  const { link } = await latestMailTo(app, email);
+  if (!link) throw new Error('no link in the sign-up mail');
+  expect((await setPasswordThroughLink(app, link, TEST_PASSWORD)).statusCode).toBe(200);
+  return sessionCookie(app, email);
+}
+
+async function me(app: FastifyInstance, token: string) {
+  const response = await app.inject({
+    method: 'GET',
+    url: '/api/v1/users/me',
+    headers: bearer(token),
+  });
+  return { status: response.statusCode, body: response.body };
+}
+
+async function signingKeys(app: TestApp) {
+  return app.database.db.select({ id: auth_jwks.id }).from(auth_jwks);
+}
+
+describe('the first signing key, under concurrent first token requests', () => {
+  it('is made once, and every token issued at once is accepted at once', async () => {
+    const app = await freshApp();
+    const cookies: string[] = [];
+    for (let i = 0; i < CONCURRENCY; i += 1) cookies.push(await personWithoutToken(app));
+    expect(await signingKeys(app)).toHaveLength(0);
+
+    const tokens = await Promise.all(cookies.map((cookie) => fetchToken(app, cookie)));
+    expect(await signingKeys(app)).toHaveLength(1);
+
+    const answers = await Promise.all(tokens.map((token) => me(app, token)));
+    expect(answers).toEqual(tokens.map(() => expect.objectContaining({ status: 200 })));
+  });
+
+  it('is made once when two servers on one database ask at once', async () => {
+    const app = await freshApp();
+    // A second server on the first one's database (a pool of its own on PostgreSQL).
+    const handle = app.database.another();
+    const second = await buildApp({ config: testConfig(), database: handle });
+    second.addHook('onClose', () => handle.close());
+    closeFirst.push(second);
+
+    const cookies = [await personWithoutToken(app), await personWithoutToken(app)];
+    const tokens = await Promise.all([
+      fetchToken(app, cookies[0] as string),
+      fetchToken(second, cookies[1] as string),
+      fetchToken(second, cookies[0] as string),
+      fetchToken(app, cookies[1] as string),
+    ]);
+    expect(await signingKeys(app)).toHaveLength(1);
+    const answers = await Promise.all([
+      ...tokens.map((token) => me(app, token)),
+      ...tokens.map((token) => me(second, token)),
+    ]);
+    expect(answers).toEqual(answers.map(() => expect.objectContaining({ status: 200 })));
+  });
+
+  it('accepts the tokens of people signing up at once, each using the API at once', async () => {
+    const app = await freshApp();
+    const answers = await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        const person = await signedInAs(app, 'client');
+        return me(app, person.token);
+      }),
+    );
+    expect(answers).toEqual(answers.map(() => expect.objectContaining({ status: 200 })));
+    expect(await signingKeys(app)).toHaveLength(1);
+  });
+
+  it('still refuses a token naming a key that does not exist', async () => {
+    const app = await freshApp();
+    const person = await signedInAs(app, 'client');
+    expect((await me(app, person.token)).status).toBe(200);
+    const [header, payload, signature] = person.token.split('.') as [string, string, string];
+    const forgedHeader = Buffer.from(
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(header, 'base64url').toString()),
+        kid: randomUUID(),
+      }),
+    ).toString('base64url');
+    const forged = await Promise.all(
+      Array.from({ length: 3 }, () => me(app, `${forgedHeader}.${payload}.${signature}`)),
+    );
+    for (const answer of forged) {
+      expect(answer.status).toBe(401);
+      expect(answer.body).toContain('the token was signed by an unknown key');
+    }
+    expect((await me(app, person.token)).status).toBe(200);
+  });
+});
