@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { type Browser, expect, type Page, test } from '@playwright/test';
 import { linkInMail, PHONE, uniqueEmail } from './support/accounts.ts';
 import { checkPage } from './support/page-checks.ts';
 import { adminOnItsOwn, newPerson, signUpAndChoosePassword, unique } from './support/people.ts';
@@ -44,6 +44,21 @@ async function setUpPractice(page: Page, practice: string) {
   expect(created.status(), await created.text()).toBe(201);
 }
 
+/** The demo admin, and a new coach with a listed practice. */
+async function aCoach(browser: Browser, options: object) {
+  const { admin, problems: adminProblems } = await adminOnItsOwn(browser);
+  const { page: coach, problems: coachProblems } = await newPerson(
+    browser,
+    admin,
+    'coach',
+    'Casey Coach',
+    options,
+  );
+  const practice = `North Star ${unique()}`;
+  await setUpPractice(coach, practice);
+  return { admin, adminProblems, coach, coachProblems, practice };
+}
+
 for (const width of WIDTHS) {
   test.describe(`relationships, ${width.label}`, () => {
     test.use(width.options);
@@ -52,16 +67,10 @@ for (const width of WIDTHS) {
       browser,
     }) => {
       test.setTimeout(200_000);
-      const { admin, problems: adminProblems } = await adminOnItsOwn(browser);
-      const { page: coach, problems: coachProblems } = await newPerson(
+      const { admin, adminProblems, coach, coachProblems, practice } = await aCoach(
         browser,
-        admin,
-        'coach',
-        'Casey Coach',
         width.options,
       );
-      const practice = `North Star ${unique()}`;
-      await setUpPractice(coach, practice);
 
       // The coach invites an address nobody approved: the invitation vouches for it.
       const clientEmail = uniqueEmail('invited');
@@ -142,16 +151,10 @@ for (const width of WIDTHS) {
       browser,
     }) => {
       test.setTimeout(200_000);
-      const { admin, problems: adminProblems } = await adminOnItsOwn(browser);
-      const { page: coach, problems: coachProblems } = await newPerson(
+      const { admin, adminProblems, coach, coachProblems, practice } = await aCoach(
         browser,
-        admin,
-        'coach',
-        'Casey Coach',
         width.options,
       );
-      const practice = `Bright Path ${unique()}`;
-      await setUpPractice(coach, practice);
       const { page: member, problems: memberProblems } = await newPerson(
         browser,
         admin,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { providerIdSchema, uuidSchema } from './ids.ts';
+import { profileSchema } from './profiles.ts';
 import { emailSchema, multilineText, searchTextSchema } from './text.ts';
 
 /**
@@ -139,15 +140,9 @@ export const coachDirectoryQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 
-export const listedCoachSchema = z
-  .object({
-    identityUserId: z.string(),
-    firstName: z.string(),
-    lastName: z.string(),
-    headline: z.string().nullable(),
-    bio: z.string().nullable(),
-    practice: practiceSummarySchema,
-  })
+export const listedCoachSchema = profileSchema
+  .pick({ identityUserId: true, firstName: true, lastName: true, headline: true, bio: true })
+  .extend({ practice: practiceSummarySchema })
   .meta({ id: 'ListedCoach' });
 export type ListedCoach = z.infer<typeof listedCoachSchema>;
 

@@ -4,15 +4,17 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { SignJWT } from 'jose';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../test/support/app.ts';
+import type { createTestApp } from '../../../test/support/app.ts';
+import {
+  clerkSessionToken,
+  createClerkTestApp,
+  deliverClerkWebhook,
+} from './clerk/test-support/clerk-app.ts';
 import { userJson } from './clerk/test-support/clerk-json.ts';
 import { type ClerkStandIn, startClerkStandIn } from './clerk/test-support/clerk-stand-in.ts';
 import { identityEvents } from './schema.ts';
 
-const signingSecret = `whsec_${Buffer.from('arete-webhook-signing-secret-32b').toString('base64')}`;
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 let clerk: ClerkStandIn;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 let role = 'coach';
@@ -31,49 +33,12 @@ beforeAll(async () => {
           },
         },
   );
-  app = await createTestApp({
-    clerk: {
-      secretKey: 'sk_test_stand_in',
-      publishableKey: 'pk_test_stand_in',
-      jwtKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      webhookSigningSecret: signingSecret,
-      apiUrl: clerk.url,
-      authorizedParties: [],
-    },
-  });
+  app = await createClerkTestApp(clerk.url);
 });
 afterAll(async () => {
   await app.close();
   await clerk.close();
 });
-
-function sessionToken(metadata: Record<string, unknown>) {
-  const now = Math.floor(Date.now() / 1000);
-  return new SignJWT({ sid: 'sess_1', v: 2, metadata })
-    .setProtectedHeader({ alg: 'RS256', kid: 'ins_test' })
-    .setSubject('user_1')
-    .setIssuer('https://clerk.stand-in.test')
-    .setIssuedAt(now)
-    .setNotBefore(now - 5)
-    .setExpirationTime(now + 60)
-    .sign(keys.privateKey);
-}
-
-function deliver(id: string, payload: unknown, timestamp = new Date()) {
-  const body = JSON.stringify(payload);
-  const signature = new Webhook(signingSecret).sign(id, timestamp, body);
-  return app.inject({
-    method: 'POST',
-    url: '/webhooks/clerk',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'svix-signature': signature,
-    },
-    payload: body,
-  });
-}
 
 describe('Clerk mode', () => {
   it('tells the web app to use Clerk, and has no embedded sign-in', async () => {
@@ -92,14 +57,16 @@ describe('Clerk mode', () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/v1/users/me',
-      headers: { authorization: `Bearer ${await sessionToken({ primary_role: 'coach' })}` },
+      headers: {
+        authorization: `Bearer ${await clerkSessionToken('user_1', { primary_role: 'coach' }, { kid: 'ins_test' })}`,
+      },
     });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({
       id: 'user_1',
       email: 'ada@example.com',
       role: 'coach',
-      sessionId: 'sess_1',
+      sessionId: 'sess_user_1',
     });
     expect(
       clerk.requests.some(
@@ -138,10 +105,10 @@ describe('Clerk mode', () => {
       timestamp: Date.now(),
       data: userJson({ public_metadata: { primary_role: 'admin' } }),
     };
-    const first = await deliver('msg_user_updated_1', payload);
+    const first = await deliverClerkWebhook(app, 'msg_user_updated_1', payload);
     expect(first.statusCode).toBe(200);
     expect(first.json()).toEqual({ received: true, duplicate: false });
-    const again = await deliver('msg_user_updated_1', payload);
+    const again = await deliverClerkWebhook(app, 'msg_user_updated_1', payload);
     expect(again.json()).toEqual({ received: true, duplicate: true });
 
     await app.identity.events.drain();
@@ -156,7 +123,9 @@ describe('Clerk mode', () => {
     const response = await app.inject({
       method: 'GET',
       url: '/api/v1/users/me',
-      headers: { authorization: `Bearer ${await sessionToken({ primary_role: 'coach' })}` },
+      headers: {
+        authorization: `Bearer ${await clerkSessionToken('user_1', { primary_role: 'coach' }, { kid: 'ins_test' })}`,
+      },
     });
     expect(response.json().role).toBe('admin');
     expect(response.headers['x-session-refresh-required']).toBe('true');
@@ -180,7 +149,12 @@ describe('Clerk mode', () => {
       payload: JSON.stringify(payload),
     });
     expect(tampered.statusCode).toBe(400);
-    const stale = await deliver('msg_stale', payload, new Date(Date.now() - 10 * 60_000));
+    const stale = await deliverClerkWebhook(
+      app,
+      'msg_stale',
+      payload,
+      new Date(Date.now() - 10 * 60_000),
+    );
     expect(stale.statusCode).toBe(400);
     const bare = await app.inject({
       method: 'POST',
@@ -197,7 +171,7 @@ describe('Clerk mode', () => {
   });
 
   it('acknowledges event types it does not handle', async () => {
-    const response = await deliver('msg_session', {
+    const response = await deliverClerkWebhook(app, 'msg_session', {
       type: 'session.created',
       object: 'event',
       data: { id: 'sess_2' },

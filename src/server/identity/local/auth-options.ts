@@ -1,5 +1,5 @@
 import type { BetterAuthOptions } from 'better-auth';
-import { admin, jwt, organization } from 'better-auth/plugins';
+import { admin, type Jwk, jwt, organization } from 'better-auth/plugins';
 
 /** Lifetime of an API token; the web app fetches a new one before it runs out. */
 export const API_TOKEN_LIFETIME = '10m';
@@ -27,6 +27,8 @@ export function authOptions(input: {
   baseURL: string;
   trustedOrigins: string[];
   hooks: AuthHooks;
+  /** How a new API token signing key is stored (signing-keys.ts); absent: the plugin's own way. */
+  signingKeys?: { createJwk(data: Omit<Jwk, 'id'>): Promise<Jwk> };
 }): BetterAuthOptions {
   const { hooks } = input;
   return {
@@ -109,6 +111,7 @@ export function authOptions(input: {
           }),
         },
         schema: { jwks: { modelName: 'auth_jwks' } },
+        ...(input.signingKeys ? { adapter: { createJwk: input.signingKeys.createJwk } } : {}),
       }),
     ],
   };

@@ -103,6 +103,18 @@ describe('the first signing key, under concurrent first token requests', () => {
     expect(answers).toEqual(answers.map(() => expect.objectContaining({ status: 200 })));
   });
 
+  it('with one key made already, accepts the first tokens the API sees at once', async () => {
+    const app = await freshApp();
+    const tokens: string[] = [];
+    for (let i = 0; i < CONCURRENCY; i += 1) {
+      tokens.push(await fetchToken(app, await personWithoutToken(app)));
+    }
+    expect(await signingKeys(app)).toHaveLength(1);
+    // The verifier has loaded no key yet: all of these ask it for the one key at once.
+    const answers = await Promise.all(tokens.map((token) => me(app, token)));
+    expect(answers).toEqual(tokens.map(() => expect.objectContaining({ status: 200 })));
+  });
+
   it('accepts the tokens of people signing up at once, each using the API at once', async () => {
     const app = await freshApp();
     const answers = await Promise.all(

@@ -30,6 +30,7 @@ type SessionCheck = { live: boolean; userId: string; until: number };
 export function createLocalTokenVerifier(db: Database, issuer: string) {
   const keys = new Map<string, { key: VerificationKey; alg: string }>();
   let lastReload = 0;
+  let reloading: Promise<void> | undefined;
   const sessions = new Map<string, SessionCheck>();
   const inFlight = new Map<string, Promise<IdentityUser | null>>();
   const liveSessionUser = db
@@ -46,14 +47,27 @@ export function createLocalTokenVerifier(db: Database, issuer: string) {
     )
     .prepare('arete_live_session_user');
 
-  async function reloadKeys(): Promise<void> {
-    if (Date.now() - lastReload < KEY_RELOAD_INTERVAL_MS) return;
-    lastReload = Date.now();
+  async function loadKeys(): Promise<void> {
     for (const row of await db.select().from(auth_jwks)) {
       if (keys.has(row.id)) continue;
       const alg = row.alg ?? 'EdDSA';
       keys.set(row.id, { key: await importJWK(JSON.parse(row.publicKey), alg), alg });
     }
+  }
+
+  /**
+   * Reads the keys again, at most once an interval (so that forged key ids cannot hammer the
+   * database). A caller that comes while a reload is under way waits for it: the first tokens seen
+   * at once all need the keys that the first of them set out to load.
+   */
+  function reloadKeys(): Promise<void> {
+    if (reloading) return reloading;
+    if (Date.now() - lastReload < KEY_RELOAD_INTERVAL_MS) return Promise.resolve();
+    lastReload = Date.now();
+    reloading = loadKeys().finally(() => {
+      reloading = undefined;
+    });
+    return reloading;
   }
 
   async function resolveKey(header: JWTHeaderParameters): Promise<VerificationKey> {

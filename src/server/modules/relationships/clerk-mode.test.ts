@@ -3,14 +3,16 @@
 // here with the same secret, and session tokens with a key pair whose public half is CLERK_JWT_KEY.
 // Clerk sends the invitation mail and accepts in its own flow: acceptance arrives as the
 // `organizationInvitation.accepted` webhook.
-import { generateKeyPairSync } from 'node:crypto';
-import { SignJWT } from 'jose';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support/app.ts';
+import type { createTestApp } from '../../../../test/support/app.ts';
 import { relationshipRow } from '../../../../test/support/relationships.ts';
 import { practiceMetadata } from '../../../../test/support/tenants.ts';
 import { testConfig } from '../../config.ts';
+import {
+  clerkSessionToken,
+  createClerkTestApp,
+  deliverClerkWebhook,
+} from '../../identity/clerk/test-support/clerk-app.ts';
 import {
   clerkErrorJson,
   organizationInvitationJson,
@@ -25,8 +27,6 @@ import {
 import { mailOutbox } from '../../mail/schema.ts';
 import { tenantMembers, tenants } from '../tenants/schema.ts';
 
-const signingSecret = `whsec_${Buffer.from('arete-webhook-signing-secret-32b').toString('base64')}`;
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PRACTICE = 'org_practice';
 const COACH_EMAIL = 'coach@north-star.example';
 const CLIENT_EMAIL = 'grace@example.com';
@@ -122,16 +122,7 @@ function fakeClerk(request: RecordedRequest): StandInAnswer {
 
 beforeAll(async () => {
   clerk = await startClerkStandIn();
-  app = await createTestApp({
-    clerk: {
-      secretKey: 'sk_test_stand_in',
-      publishableKey: 'pk_test_stand_in',
-      jwtKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      webhookSigningSecret: signingSecret,
-      apiUrl: clerk.url,
-      authorizedParties: [],
-    },
-  });
+  app = await createClerkTestApp(clerk.url);
   // The coach's practice, as the organization sync mirrors it from Clerk.
   await app.database.db.insert(tenants).values({
     identityOrgId: PRACTICE,
@@ -155,19 +146,7 @@ beforeEach(() => {
 });
 
 async function headers(userId: keyof typeof users) {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({
-    sid: `sess_${userId}`,
-    v: 2,
-    metadata: { primary_role: users[userId]?.role },
-  })
-    .setProtectedHeader({ alg: 'RS256' })
-    .setSubject(userId)
-    .setIssuer('https://clerk.stand-in.test')
-    .setIssuedAt(now)
-    .setNotBefore(now - 5)
-    .setExpirationTime(now + 60)
-    .sign(keys.privateKey);
+  const token = await clerkSessionToken(userId, { primary_role: users[userId]?.role });
   return { authorization: `Bearer ${token}` };
 }
 
@@ -182,22 +161,6 @@ async function send(
     url,
     headers: await headers(userId),
     ...(payload ? { payload } : {}),
-  });
-}
-
-function deliver(id: string, payload: unknown) {
-  const body = JSON.stringify(payload);
-  const timestamp = new Date();
-  return app.inject({
-    method: 'POST',
-    url: '/webhooks/clerk',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'svix-signature': new Webhook(signingSecret).sign(id, timestamp, body),
-    },
-    payload: body,
   });
 }
 
@@ -249,9 +212,9 @@ describe('relationships in Clerk mode', () => {
       object: 'event',
       data: invitations.get('orginv_1'),
     };
-    expect((await deliver('msg_accepted', event)).statusCode).toBe(200);
+    expect((await deliverClerkWebhook(app, 'msg_accepted', event)).statusCode).toBe(200);
     await app.jobs.drain();
-    expect((await deliver('msg_accepted_again', event)).statusCode).toBe(200);
+    expect((await deliverClerkWebhook(app, 'msg_accepted_again', event)).statusCode).toBe(200);
     await app.jobs.drain();
 
     expect(await relationshipRow(app, id)).toMatchObject({
@@ -285,7 +248,7 @@ describe('relationships in Clerk mode', () => {
     expect(invitations.get(invitationId as string)?.status).toBe('revoked');
 
     // Clerk's revoked webhook follows: it changes nothing more.
-    await deliver('msg_revoked', {
+    await deliverClerkWebhook(app, 'msg_revoked', {
       type: 'organizationInvitation.revoked',
       object: 'event',
       data: invitations.get(invitationId as string),

@@ -2,12 +2,14 @@
 // Backend API is mocked by a local stand-in server (a tiny in-memory Clerk below), its webhooks are
 // signed here with the same secret, and session tokens with a key pair whose public half is the
 // CLERK_JWT_KEY, as Clerk's networkless verification works.
-import { generateKeyPairSync } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import { SignJWT } from 'jose';
-import { Webhook } from 'svix';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestApp } from '../../../../test/support/app.ts';
+import type { createTestApp } from '../../../../test/support/app.ts';
+import {
+  clerkSessionToken,
+  createClerkTestApp,
+  deliverClerkWebhook,
+} from '../../identity/clerk/test-support/clerk-app.ts';
 import {
   clerkErrorJson,
   membershipJson,
@@ -24,8 +26,6 @@ import {
 import { tenantMembers, tenants } from './schema.ts';
 import { PROVIDER_DOWN_WARNING } from './service.ts';
 
-const signingSecret = `whsec_${Buffer.from('arete-webhook-signing-secret-32b').toString('base64')}`;
-const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 let clerk: ClerkStandIn;
 let app: Awaited<ReturnType<typeof createTestApp>>;
 
@@ -76,16 +76,7 @@ function fakeClerk(request: RecordedRequest): StandInAnswer {
 
 beforeAll(async () => {
   clerk = await startClerkStandIn();
-  app = await createTestApp({
-    clerk: {
-      secretKey: 'sk_test_stand_in',
-      publishableKey: 'pk_test_stand_in',
-      jwtKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
-      webhookSigningSecret: signingSecret,
-      apiUrl: clerk.url,
-      authorizedParties: [],
-    },
-  });
+  app = await createClerkTestApp(clerk.url);
 });
 afterAll(async () => {
   await app.close();
@@ -98,32 +89,9 @@ beforeEach(() => {
 });
 
 async function headers() {
-  const now = Math.floor(Date.now() / 1000);
-  const token = await new SignJWT({ sid: 'sess_1', v: 2, metadata: { primary_role: 'client' } })
-    .setProtectedHeader({ alg: 'RS256' })
-    .setSubject('user_1')
-    .setIssuer('https://clerk.stand-in.test')
-    .setIssuedAt(now)
-    .setNotBefore(now - 5)
-    .setExpirationTime(now + 60)
-    .sign(keys.privateKey);
-  return { authorization: `Bearer ${token}` };
-}
-
-function deliver(id: string, payload: unknown) {
-  const body = JSON.stringify(payload);
-  const timestamp = new Date();
-  return app.inject({
-    method: 'POST',
-    url: '/webhooks/clerk',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-      'svix-signature': new Webhook(signingSecret).sign(id, timestamp, body),
-    },
-    payload: body,
-  });
+  return {
+    authorization: `Bearer ${await clerkSessionToken('user_1', { primary_role: 'client' })}`,
+  };
 }
 
 const list = async (sync: boolean) =>
@@ -192,7 +160,7 @@ describe('tenants in Clerk mode', () => {
   it("mirrors Clerk's organizationMembership.updated (a role change) from its webhook", async () => {
     await list(true);
     memberships = [{ orgId: 'org_acme', name: 'Acme Ltd', role: 'org:member' }];
-    const response = await deliver('msg_membership_updated', {
+    const response = await deliverClerkWebhook(app, 'msg_membership_updated', {
       type: 'organizationMembership.updated',
       object: 'event',
       data: membershipJson({
