@@ -42,6 +42,21 @@ export function ErrorState({
   );
 }
 
+/**
+ * A part of a page (a card, a setting) that could not be loaded: what and why (`children`, in
+ * plain words), and "Try again". The rest of the page stays.
+ */
+export function SectionError({ children, onRetry }: { children: ReactNode; onRetry: () => void }) {
+  return (
+    <div role="alert" className="mt-3 text-sm">
+      <p className="text-danger">{children}</p>
+      <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry}>
+        Try again
+      </Button>
+    </div>
+  );
+}
+
 /** A link-styled button that clears a message the person has read. */
 export function DismissButton({ onClick }: { onClick: () => void }) {
   return (

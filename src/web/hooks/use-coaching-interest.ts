@@ -11,6 +11,7 @@ import {
 } from '../../contract/coaching-interest.ts';
 import { ApiRequestError, apiRequest } from '../lib/api-client.ts';
 import type { InterestListState } from '../lib/coaching-interest.ts';
+import { noRetryOnRefusal } from '../lib/query-retry.ts';
 import { ADMIN_PAGE_SIZE } from './use-admin.ts';
 
 /*
@@ -25,9 +26,6 @@ export type MatchResult = z.infer<typeof matchResultSchema>;
 const myInterestKey = ['me', 'coaching-interest'] as const;
 const adminInterestKey = ['admin', 'coaching-interest'] as const;
 const myInterestPath = '/api/v1/member/coaching-interest/';
-
-const noRetryOnRefusal = (failures: number, error: Error) =>
-  failures < 2 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500);
 
 /** The member's open submission, or `null`: the page shows it instead of a second form. */
 export function useMyCoachingInterest(enabled = true) {

@@ -9,8 +9,9 @@ import type {
   TenantList,
   TenantView,
 } from '../../contract/tenants.ts';
-import { ApiRequestError, apiRequest } from '../lib/api-client.ts';
+import { apiRequest } from '../lib/api-client.ts';
 import type { OrganizationRole } from '../lib/organizations.ts';
+import { noRetryOnRefusal } from '../lib/query-retry.ts';
 
 /*
  * The signed-in person's organizations, one organization's members and invitations, and the
@@ -23,9 +24,6 @@ export type MetadataPatch = z.input<typeof metadataPatchSchema>;
 export const myOrganizationsKey = ['me', 'organizations'] as const;
 export const receivedInvitationsKey = ['me', 'invitations'] as const;
 const organizationKey = (id: string) => ['organization', id] as const;
-
-const noRetryOnRefusal = (failures: number, error: Error) =>
-  failures < 2 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500);
 
 /**
  * The person's organizations, primary first. `sync` asks the server to read them from the identity

@@ -8,6 +8,7 @@ import type {
   UpdateProfileBody,
 } from '../../contract/profiles.ts';
 import { ApiRequestError, apiRequest } from '../lib/api-client.ts';
+import { noRetryOnRefusal } from '../lib/query-retry.ts';
 import { myOrganizationsKey, receivedInvitationsKey } from './use-organizations.ts';
 
 export const myProfileKey = ['me', 'profile'] as const;
@@ -24,9 +25,7 @@ export function useMyProfile() {
         throw error;
       }
     },
-    retry: (failures, error) =>
-      failures < 2 &&
-      !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+    retry: noRetryOnRefusal,
   });
 }
 

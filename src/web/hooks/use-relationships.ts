@@ -10,7 +10,8 @@ import type {
   RelationshipView,
   SessionSettings,
 } from '../../contract/relationships.ts';
-import { ApiRequestError, apiRequest, apiRequestWithStatus } from '../lib/api-client.ts';
+import { apiRequest, apiRequestWithStatus } from '../lib/api-client.ts';
+import { noRetryOnRefusal } from '../lib/query-retry.ts';
 import {
   actionRequest,
   type CoachClientsListState,
@@ -35,9 +36,6 @@ type MemberRelationshipList = z.infer<typeof memberRelationshipListSchema>;
 const relationshipsKey = ['me', 'relationships'] as const;
 const memberRelationshipsKey = [...relationshipsKey, 'member'] as const;
 const coachRelationshipsKey = [...relationshipsKey, 'coach'] as const;
-
-const noRetryOnRefusal = (failures: number, error: Error) =>
-  failures < 2 && !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500);
 
 /** The member's relationships, pending invitations to them included. */
 export function useMemberRelationships(enabled = true) {

@@ -4,6 +4,7 @@ import { useNavigate } from 'react-router';
 import type { Me } from '../../contract/users.ts';
 import { ApiRequestError, apiRequest, authRequest, resetApiToken } from '../lib/api-client.ts';
 import { passwordChosenAt } from '../lib/password-links.ts';
+import { noRetryOnRefusal } from '../lib/query-retry.ts';
 import { ensureClientConfig, useClientConfig } from './use-client-config.ts';
 
 /**
@@ -34,9 +35,7 @@ export const sessionQuery = queryOptions({
   refetchOnWindowFocus: true,
   // Visitors are not polled: signing in happens in this tab, and a focus check covers other tabs.
   refetchInterval: (query) => (query.state.data ? SESSION_POLL_MS : false),
-  retry: (failures, error) =>
-    failures < 2 &&
-    !(error instanceof ApiRequestError && error.status >= 400 && error.status < 500),
+  retry: noRetryOnRefusal,
 });
 
 export type SessionState =

@@ -5,6 +5,7 @@ import {
   actionRequest,
   actionWords,
   coachClientsListSpec,
+  coachName,
   openCoachStatuses,
   partyName,
   relationshipListQuery,
@@ -58,6 +59,13 @@ describe('partyName', () => {
     expect(partyName(party())).toBe('Ada Lovelace');
     expect(partyName(party({ firstName: null, lastName: null }))).toBe('ada@example.com');
     expect(partyName(party({ firstName: ' ', lastName: null, email: null }))).toBe('Someone');
+  });
+});
+
+describe('coachName', () => {
+  it('joins the names and trims what is missing', () => {
+    expect(coachName({ firstName: 'Ada', lastName: 'Lovelace' })).toBe('Ada Lovelace');
+    expect(coachName({ firstName: 'Ada', lastName: '' })).toBe('Ada');
   });
 });
 

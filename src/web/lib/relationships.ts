@@ -1,5 +1,6 @@
 import {
   coachDirectoryQuerySchema,
+  type ListedCoach,
   openRelationshipStatuses,
   type RelationshipAction,
   type RelationshipListQuery,
@@ -31,6 +32,11 @@ export const RELATIONSHIP_STATUS_LABELS: Record<RelationshipStatus, string> = {
 export function partyName(party: RelationshipParty): string {
   const name = [party.firstName, party.lastName].filter(Boolean).join(' ').trim();
   return name || party.email || 'Someone';
+}
+
+/** A listed coach's name, as the directory and matching show it. */
+export function coachName(coach: Pick<ListedCoach, 'firstName' | 'lastName'>): string {
+  return `${coach.firstName} ${coach.lastName}`.trim();
 }
 
 /* ------------------------------------------------------------------------------------------ */

@@ -2,9 +2,9 @@ import { ArrowLeft } from 'lucide-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CoachingInterestView } from '../../contract/coaching-interest.ts';
-import { Alert } from '../components/alert.tsx';
 import { buttonClasses } from '../components/button.tsx';
 import { DateCell } from '../components/data-table/cells.tsx';
+import { DetailLoading, NotFoundState } from '../components/detail-states.tsx';
 import { InterestStatusBadge } from '../components/interest-status-badge.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -35,12 +35,9 @@ export function AdminCoachingInterestDetailPage() {
     // An address that is not a submission's id answers 400 (not a UUID) or 404: both are "not here".
     const missing = error instanceof ApiRequestError && [400, 404].includes(error.status);
     return missing ? (
-      <PageContainer>
-        <PageHeader title="Submission not found" actions={backLink} />
-        <Alert tone="warning" live={false}>
-          <p>There is no coaching interest submission at this address.</p>
-        </Alert>
-      </PageContainer>
+      <NotFoundState title="Submission not found" actions={backLink}>
+        There is no coaching interest submission at this address.
+      </NotFoundState>
     ) : (
       <ErrorState
         title="The submission could not be loaded"
@@ -53,19 +50,12 @@ export function AdminCoachingInterestDetailPage() {
   const data = submission.data;
   if (!data) {
     return (
-      <PageContainer>
-        <div aria-hidden="true" className="animate-pulse space-y-3 pt-6 pb-5">
-          <div className="h-6 w-56 rounded bg-surface-muted" />
-          <div className="h-4 w-72 max-w-full rounded bg-surface-muted" />
-        </div>
-        <p role="status" className="sr-only">
-          Loading the submission…
-        </p>
+      <DetailLoading label="Loading the submission…">
         <div className="grid gap-5 lg:grid-cols-[3fr_2fr]">
           <div aria-hidden="true" className="h-80 animate-pulse rounded-xl bg-surface-muted" />
           <div aria-hidden="true" className="h-80 animate-pulse rounded-xl bg-surface-muted" />
         </div>
-      </PageContainer>
+      </DetailLoading>
     );
   }
 

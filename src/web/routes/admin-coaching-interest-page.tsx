@@ -2,14 +2,13 @@ import { Link } from 'react-router';
 import type { CoachingInterestView } from '../../contract/coaching-interest.ts';
 import {
   DateCell,
+  PersonCell,
   RowActions,
   rowActionClass,
   TruncatedText,
 } from '../components/data-table/cells.tsx';
 import { dataTableColumns } from '../components/data-table/columns.ts';
-import { DataTable } from '../components/data-table/data-table.tsx';
-import { ListFilters } from '../components/data-table/list-filters.tsx';
-import { ListProblems } from '../components/data-table/list-problems.tsx';
+import { FilteredTable } from '../components/data-table/filtered-table.tsx';
 import { useListState } from '../components/data-table/use-list-state.ts';
 import { InterestStatusBadge } from '../components/interest-status-badge.tsx';
 import { PageContainer } from '../components/page-container.tsx';
@@ -31,14 +30,7 @@ const columns = col.columns([
     id: 'member',
     header: 'Member',
     cell: ({ row }) => (
-      <span className="block max-w-56">
-        <span className="block truncate font-medium text-foreground">
-          {memberName(row.original)}
-        </span>
-        <span className="block truncate text-xs text-muted-foreground">
-          {row.original.member.email}
-        </span>
-      </span>
+      <PersonCell name={memberName(row.original)} detail={row.original.member.email} />
     ),
   }),
   col.display({
@@ -73,7 +65,6 @@ export function AdminCoachingInterestPage() {
   const list = useListState(interestListSpec);
   const { state } = list;
   const submissions = useCoachingInterestList(state);
-  const data = submissions.data;
   const caption = [
     state.status ? `, status ${INTEREST_STATUS_LABELS[state.status]}` : '',
     state.query ? `, matching “${state.query}”` : '',
@@ -87,11 +78,9 @@ export function AdminCoachingInterestPage() {
         description="Members who asked for a coach. Open one to note what you did and match them."
       />
       <div className="space-y-4 pb-16">
-        <ListFilters
-          label="Find submissions"
-          spec={interestListSpec}
-          list={list}
-          fields={[
+        <FilteredTable
+          filtersLabel="Find submissions"
+          filters={[
             { kind: 'text', key: 'query', label: 'Search', placeholder: 'Name, email or goals' },
             {
               kind: 'select',
@@ -101,25 +90,15 @@ export function AdminCoachingInterestPage() {
               options: INTEREST_STATUS_OPTIONS,
             },
           ]}
-        />
-        <ListProblems list={list} />
-        <DataTable
+          spec={interestListSpec}
+          list={list}
+          query={submissions}
+          pageSize={ADMIN_PAGE_SIZE}
           label="Coaching interest submissions"
           captionDetail={caption}
           columns={columns}
-          rows={data?.data}
           getRowId={(submission) => submission.id}
-          query={submissions}
-          list={list}
           pagesLabel="Submission pages"
-          page={
-            data && {
-              page: state.page,
-              pageSize: ADMIN_PAGE_SIZE,
-              shown: data.data.length,
-              total: data.totalCount,
-            }
-          }
           rowActions={(submission) => (
             <RowActions>
               <Link

@@ -1,10 +1,12 @@
-import { ArrowRight, CircleCheck, HeartHandshake, ListChecks } from 'lucide-react';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { ArrowRight, CircleCheck, HeartHandshake, ListChecks, type LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AuditPage } from '../../contract/audit.ts';
-import { Button } from '../components/button.tsx';
 import { quietLinkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
+import { SectionError } from '../components/page-state.tsx';
 import {
   useNewCoachingInterestCount,
   usePendingWaitlistCount,
@@ -37,70 +39,79 @@ export function AdminHomePage() {
 }
 
 function PendingRequests() {
-  const pending = usePendingWaitlistCount();
   return (
-    <section aria-labelledby="pending-title" className={`${cardClass} flex flex-col`}>
-      <h2
-        id="pending-title"
-        className="flex items-center gap-2 text-sm font-medium text-foreground"
-      >
-        <ListChecks aria-hidden="true" className="size-4 text-muted-foreground" />
-        Waitlist requests to decide
-      </h2>
-      {pending.isPending ? (
-        <div
-          aria-hidden="true"
-          className="mt-3 h-10 w-16 animate-pulse rounded-md bg-surface-muted"
-        />
-      ) : pending.isError ? (
-        <LoadProblem
-          message={describeError(pending.error)}
-          onRetry={() => void pending.refetch()}
-        />
-      ) : pending.data === 0 ? (
-        <>
-          <p className="mt-3 flex items-center gap-2 text-foreground">
-            <CircleCheck aria-hidden="true" className="size-5 text-success" />
-            Nothing waiting: every request has an answer.
-          </p>
-          <Link to="/admin/waitlist" className={`mt-auto pt-4 text-sm ${quietLinkClass}`}>
-            Open the waitlist
-          </Link>
-        </>
-      ) : (
-        <>
-          <p className="mt-2">
-            <span className="text-4xl font-semibold text-foreground tabular-nums">
-              {pending.data}
-            </span>{' '}
-            <span className="text-muted-foreground">
-              {pending.data === 1 ? 'person waits' : 'people wait'} for an answer
-            </span>
-          </p>
-          <Link
-            to="/admin/waitlist?status=pending"
-            className={`mt-auto inline-flex items-center gap-1 pt-4 text-sm ${quietLinkClass}`}
-          >
-            Review pending requests
-            <ArrowRight aria-hidden="true" className="size-4" />
-          </Link>
-        </>
-      )}
-    </section>
+    <CountCard
+      id="pending-title"
+      icon={ListChecks}
+      title="Waitlist requests to decide"
+      count={usePendingWaitlistCount()}
+    >
+      {(count) =>
+        count === 0 ? (
+          <>
+            <p className="mt-3 flex items-center gap-2 text-foreground">
+              <CircleCheck aria-hidden="true" className="size-5 text-success" />
+              Nothing waiting: every request has an answer.
+            </p>
+            <Link to="/admin/waitlist" className={`mt-auto pt-4 text-sm ${quietLinkClass}`}>
+              Open the waitlist
+            </Link>
+          </>
+        ) : (
+          <>
+            <Counted count={count}>
+              {count === 1 ? 'person waits' : 'people wait'} for an answer
+            </Counted>
+            <NextStep to="/admin/waitlist?status=pending">Review pending requests</NextStep>
+          </>
+        )
+      }
+    </CountCard>
   );
 }
 
 /** Members who asked for a coach and wait for a first look. */
 function NewCoachingInterest() {
-  const count = useNewCoachingInterestCount();
   return (
-    <section aria-labelledby="interest-title" className={`${cardClass} flex flex-col`}>
-      <h2
-        id="interest-title"
-        className="flex items-center gap-2 text-sm font-medium text-foreground"
-      >
-        <HeartHandshake aria-hidden="true" className="size-4 text-muted-foreground" />
-        Coaching interest to review
+    <CountCard
+      id="interest-title"
+      icon={HeartHandshake}
+      title="Coaching interest to review"
+      count={useNewCoachingInterestCount()}
+    >
+      {(count) => (
+        <>
+          <Counted count={count}>new {count === 1 ? 'request' : 'requests'} for a coach</Counted>
+          <NextStep
+            to={count === 0 ? '/admin/coaching-interest' : '/admin/coaching-interest?status=new'}
+          >
+            {count === 0 ? 'Open coaching interest' : 'Review new requests'}
+          </NextStep>
+        </>
+      )}
+    </CountCard>
+  );
+}
+
+/** A card that counts what waits for an admin: its title, then what `children` make of the count. */
+function CountCard({
+  id,
+  icon: Icon,
+  title,
+  count,
+  children,
+}: {
+  id: string;
+  icon: LucideIcon;
+  title: string;
+  count: UseQueryResult<number>;
+  children: (count: number) => ReactNode;
+}) {
+  return (
+    <section aria-labelledby={id} className={`${cardClass} flex flex-col`}>
+      <h2 id={id} className="flex items-center gap-2 text-sm font-medium text-foreground">
+        <Icon aria-hidden="true" className="size-4 text-muted-foreground" />
+        {title}
       </h2>
       {count.isPending ? (
         <div
@@ -108,29 +119,34 @@ function NewCoachingInterest() {
           className="mt-3 h-10 w-16 animate-pulse rounded-md bg-surface-muted"
         />
       ) : count.isError ? (
-        <LoadProblem message={describeError(count.error)} onRetry={() => void count.refetch()} />
+        <LoadProblem error={count.error} onRetry={() => void count.refetch()} />
       ) : (
-        <>
-          <p className="mt-2">
-            <span className="text-4xl font-semibold text-foreground tabular-nums">
-              {count.data}
-            </span>{' '}
-            <span className="text-muted-foreground">
-              new {count.data === 1 ? 'request' : 'requests'} for a coach
-            </span>
-          </p>
-          <Link
-            to={
-              count.data === 0 ? '/admin/coaching-interest' : '/admin/coaching-interest?status=new'
-            }
-            className={`mt-auto inline-flex items-center gap-1 pt-4 text-sm ${quietLinkClass}`}
-          >
-            {count.data === 0 ? 'Open coaching interest' : 'Review new requests'}
-            <ArrowRight aria-hidden="true" className="size-4" />
-          </Link>
-        </>
+        children(count.data)
       )}
     </section>
+  );
+}
+
+/** The count, large, and what it counts. */
+function Counted({ count, children }: { count: number; children: ReactNode }) {
+  return (
+    <p className="mt-2">
+      <span className="text-4xl font-semibold text-foreground tabular-nums">{count}</span>{' '}
+      <span className="text-muted-foreground">{children}</span>
+    </p>
+  );
+}
+
+/** The link to where the counted things are, at the card's foot. */
+function NextStep({ to, children }: { to: string; children: ReactNode }) {
+  return (
+    <Link
+      to={to}
+      className={`mt-auto inline-flex items-center gap-1 pt-4 text-sm ${quietLinkClass}`}
+    >
+      {children}
+      <ArrowRight aria-hidden="true" className="size-4" />
+    </Link>
   );
 }
 
@@ -174,7 +190,7 @@ function RecentActivity() {
           ))}
         </ul>
       ) : events.isError ? (
-        <LoadProblem message={describeError(events.error)} onRetry={() => void events.refetch()} />
+        <LoadProblem error={events.error} onRetry={() => void events.refetch()} />
       ) : events.data.length === 0 ? (
         <p className="mt-3 text-sm text-muted-foreground">
           Nothing has changed yet. Approvals, rejections, role changes and imports are listed here
@@ -205,13 +221,8 @@ function RecentActivity() {
   );
 }
 
-function LoadProblem({ message, onRetry }: { message: string; onRetry: () => void }) {
+function LoadProblem({ error, onRetry }: { error: Error; onRetry: () => void }) {
   return (
-    <div role="alert" className="mt-3 text-sm">
-      <p className="text-danger">This could not be loaded: {message}</p>
-      <Button variant="secondary" size="sm" className="mt-2" onClick={onRetry}>
-        Try again
-      </Button>
-    </div>
+    <SectionError onRetry={onRetry}>This could not be loaded: {describeError(error)}</SectionError>
   );
 }

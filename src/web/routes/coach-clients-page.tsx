@@ -2,37 +2,28 @@ import { Link } from 'react-router';
 import type { RelationshipView } from '../../contract/relationships.ts';
 import { DateCell, TruncatedText } from '../components/data-table/cells.tsx';
 import { dataTableColumns } from '../components/data-table/columns.ts';
-import { DataTable } from '../components/data-table/data-table.tsx';
-import { ListFilters } from '../components/data-table/list-filters.tsx';
-import { ListProblems } from '../components/data-table/list-problems.tsx';
+import { FilteredTable } from '../components/data-table/filtered-table.tsx';
 import { useListState } from '../components/data-table/use-list-state.ts';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ActionError } from '../components/page-state.tsx';
-import {
-  RelationshipActionButtons,
-  useRelationshipActions,
-} from '../components/relationships/relationship-actions.tsx';
+import { useRelationshipActions } from '../components/relationships/relationship-actions.tsx';
 import { RelationshipStatusBadge } from '../components/relationships/relationship-status-badge.tsx';
 import { useCoachRelationships } from '../hooks/use-relationships.ts';
 import {
   coachClientsListSpec,
-  partyName,
   RELATIONSHIP_PAGE_SIZE,
   RELATIONSHIP_STATUS_LABELS,
 } from '../lib/relationships.ts';
+import { clientColumn, clientRowActions } from './coach-clients/client-cells.tsx';
 import { InviteClient } from './coach-clients/invite-client.tsx';
 import { RequestsToAnswer } from './coach-clients/requests-to-answer.tsx';
 import { StatusTabs } from './coach-clients/status-tabs.tsx';
 
 const col = dataTableColumns<RelationshipView>();
 const columns = col.columns([
-  col.display({
-    id: 'client',
-    header: 'Client',
-    cell: ({ row }) => <ClientCell relationship={row.original} />,
-  }),
+  clientColumn,
   col.display({
     id: 'status',
     header: 'Status',
@@ -61,27 +52,6 @@ const columns = col.columns([
   }),
 ]);
 
-function ClientCell({ relationship }: { relationship: RelationshipView }) {
-  const name = partyName(relationship.client);
-  const email = relationship.client.email;
-  return (
-    <span className="block max-w-56">
-      <span className="block truncate font-medium text-foreground">{name}</span>
-      {email && email !== name && (
-        <span className="block truncate text-xs text-muted-foreground">{email}</span>
-      )}
-      {relationship.invitationError && (
-        <span
-          title={relationship.invitationError}
-          className="block truncate text-xs font-medium text-danger"
-        >
-          Invitation mail not sent
-        </span>
-      )}
-    </span>
-  );
-}
-
 /**
  * A coach's clients: requests waiting for an answer first, then every relationship by status (with
  * counts), searchable and paged, with the actions the server allows on each row.
@@ -91,7 +61,6 @@ export function CoachClientsPage() {
   const { state } = list;
   const relationships = useCoachRelationships(state);
   const actions = useRelationshipActions();
-  const data = relationships.data;
   const caption = [
     state.status ? `, status ${RELATIONSHIP_STATUS_LABELS[state.status]}` : '',
     state.query ? `, matching “${state.query}”` : '',
@@ -109,39 +78,22 @@ export function CoachClientsPage() {
         {actions.error && <ActionError message={actions.error} onDismiss={actions.dismissError} />}
         <RequestsToAnswer actions={actions} />
         <div className="space-y-4">
-          <StatusTabs list={list} counts={data?.counts} />
-          <ListFilters
-            label="Find clients"
+          <StatusTabs list={list} counts={relationships.data?.counts} />
+          <FilteredTable
+            filtersLabel="Find clients"
+            filters={[
+              { kind: 'text', key: 'query', label: 'Search', placeholder: 'Name or email' },
+            ]}
             spec={coachClientsListSpec}
             list={list}
-            fields={[{ kind: 'text', key: 'query', label: 'Search', placeholder: 'Name or email' }]}
-          />
-          <ListProblems list={list} />
-          <DataTable
+            query={relationships}
+            pageSize={RELATIONSHIP_PAGE_SIZE}
             label="Clients"
             captionDetail={caption}
             columns={columns}
-            rows={data?.data}
             getRowId={(relationship) => relationship.id}
-            query={relationships}
-            list={list}
             pagesLabel="Client pages"
-            page={
-              data && {
-                page: state.page,
-                pageSize: RELATIONSHIP_PAGE_SIZE,
-                shown: data.data.length,
-                total: data.totalCount,
-              }
-            }
-            rowActions={(relationship) => (
-              <RelationshipActionButtons
-                relationship={relationship}
-                name={partyName(relationship.client)}
-                actions={actions}
-                compact
-              />
-            )}
+            rowActions={clientRowActions(actions)}
             empty={
               list.filtered ? (
                 <p>No clients match. Try another status or search.</p>

@@ -1,11 +1,9 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { ListedCoach } from '../../contract/relationships.ts';
-import { RowAction, TruncatedText } from '../components/data-table/cells.tsx';
+import { PersonCell, RowAction, TruncatedText } from '../components/data-table/cells.tsx';
 import { dataTableColumns } from '../components/data-table/columns.ts';
-import { DataTable } from '../components/data-table/data-table.tsx';
-import { ListFilters } from '../components/data-table/list-filters.tsx';
-import { ListProblems } from '../components/data-table/list-problems.tsx';
+import { FilteredTable } from '../components/data-table/filtered-table.tsx';
 import { useListState } from '../components/data-table/use-list-state.ts';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
@@ -14,30 +12,18 @@ import { useCoachDirectory, useMemberRelationships } from '../hooks/use-relation
 import { useCurrentUser } from '../hooks/use-session.ts';
 import {
   coachDirectorySpec,
+  coachName,
   openCoachStatuses,
   RELATIONSHIP_PAGE_SIZE,
 } from '../lib/relationships.ts';
 import { AskCoachDialog } from './coach-directory/ask-coach-dialog.tsx';
-
-const coachName = (coach: ListedCoach) => `${coach.firstName} ${coach.lastName}`.trim();
 
 const col = dataTableColumns<ListedCoach>();
 const columns = col.columns([
   col.display({
     id: 'coach',
     header: 'Coach',
-    cell: ({ row }) => (
-      <span className="block max-w-56">
-        <span className="block truncate font-medium text-foreground">
-          {coachName(row.original)}
-        </span>
-        <TruncatedText
-          text={row.original.headline}
-          empty=""
-          className="text-xs text-muted-foreground"
-        />
-      </span>
-    ),
+    cell: ({ row }) => <PersonCell name={coachName(row.original)} detail={row.original.headline} />,
   }),
   col.display({
     id: 'practice',
@@ -83,7 +69,6 @@ export function CoachDirectoryPage() {
   const open = useMemo(() => openCoachStatuses(mine.data?.data ?? []), [mine.data]);
   const [asking, setAsking] = useState<ListedCoach | null>(null);
 
-  const data = directory.data;
   const caption = [
     state.specialty ? `, specialty “${state.specialty}”` : '',
     state.query ? `, matching “${state.query}”` : '',
@@ -100,33 +85,21 @@ export function CoachDirectoryPage() {
         }
       />
       <div className="space-y-4 pb-16">
-        <ListFilters
-          label="Find coaches"
-          spec={coachDirectorySpec}
-          list={list}
-          fields={[
+        <FilteredTable
+          filtersLabel="Find coaches"
+          filters={[
             { kind: 'text', key: 'query', label: 'Search', placeholder: 'Name or practice' },
             { kind: 'text', key: 'specialty', label: 'Specialty', placeholder: 'Leadership' },
           ]}
-        />
-        <ListProblems list={list} />
-        <DataTable
+          spec={coachDirectorySpec}
+          list={list}
+          query={directory}
+          pageSize={RELATIONSHIP_PAGE_SIZE}
           label="Coaches"
           captionDetail={caption}
           columns={columns}
-          rows={data?.data}
           getRowId={(coach) => coach.identityUserId}
-          query={directory}
-          list={list}
           pagesLabel="Coach directory pages"
-          page={
-            data && {
-              page: state.page,
-              pageSize: RELATIONSHIP_PAGE_SIZE,
-              shown: data.data.length,
-              total: data.totalCount,
-            }
-          }
           rowActions={
             isClient
               ? (coach) => {

@@ -1,5 +1,6 @@
 import { useParams } from 'react-router';
 import { Alert } from '../components/alert.tsx';
+import { DetailLoading, NotFoundState } from '../components/detail-states.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { ErrorState } from '../components/page-state.tsx';
@@ -26,15 +27,10 @@ export function OrganizationPage() {
     const missing =
       organization.error instanceof ApiRequestError && organization.error.status === 404;
     return missing ? (
-      <PageContainer>
-        <PageHeader title="Organization not found" />
-        <Alert tone="warning" live={false}>
-          <p>
-            There is no organization at this address that you belong to. Your organizations are
-            listed under “Organizations”.
-          </p>
-        </Alert>
-      </PageContainer>
+      <NotFoundState title="Organization not found">
+        There is no organization at this address that you belong to. Your organizations are listed
+        under “Organizations”.
+      </NotFoundState>
     ) : (
       <ErrorState
         title="The organization could not be loaded"
@@ -46,16 +42,9 @@ export function OrganizationPage() {
 
   if (!tenant) {
     return (
-      <PageContainer>
-        <div aria-hidden="true" className="animate-pulse space-y-3 pt-6 pb-5">
-          <div className="h-6 w-56 rounded bg-surface-muted" />
-          <div className="h-4 w-72 max-w-full rounded bg-surface-muted" />
-        </div>
-        <p role="status" className="sr-only">
-          Loading the organization…
-        </p>
+      <DetailLoading label="Loading the organization…">
         <div aria-hidden="true" className="h-48 animate-pulse rounded-xl bg-surface-muted" />
-      </PageContainer>
+      </DetailLoading>
     );
   }
 

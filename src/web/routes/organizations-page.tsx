@@ -4,7 +4,7 @@ import { Alert } from '../components/alert.tsx';
 import { buttonClasses } from '../components/button.tsx';
 import { TruncatedText } from '../components/data-table/cells.tsx';
 import { dataTableColumns } from '../components/data-table/columns.ts';
-import { DataTable } from '../components/data-table/data-table.tsx';
+import { DataTable, ONE_PAGE_LIST } from '../components/data-table/data-table.tsx';
 import { linkClass } from '../components/link-classes.ts';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
@@ -16,13 +16,6 @@ import {
   organizationPath,
   organizationSummary,
 } from '../lib/organizations.ts';
-
-/** A list that is one page: no paging, no filters. */
-export const ONE_PAGE_LIST = (path: string) => ({
-  pageHref: () => path,
-  resetHref: path,
-  filtered: false,
-});
 
 const col = dataTableColumns<TenantView>();
 const columns = col.columns([

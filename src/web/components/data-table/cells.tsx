@@ -98,3 +98,25 @@ export function TruncatedText({
     </span>
   );
 }
+
+/**
+ * Someone in a row: their name, and under it one smaller line (an email, a headline) when there is
+ * one, both cut to the column. `children` go below (a warning about them).
+ */
+export function PersonCell({
+  name,
+  detail,
+  children,
+}: {
+  name: string;
+  detail?: string | null | undefined;
+  children?: ReactNode;
+}) {
+  return (
+    <span className="block max-w-56">
+      <span className="block truncate font-medium text-foreground">{name}</span>
+      {detail && <TruncatedText text={detail} className="text-xs text-muted-foreground" />}
+      {children}
+    </span>
+  );
+}

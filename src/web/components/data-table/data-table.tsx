@@ -18,6 +18,7 @@
  * 4. Render `<ListFilters label spec list fields />`, `<ListProblems list />`, then
  *    `<DataTable label columns rows={query.data?.data} getRowId query={query} list={list}
  *    page={{ page, pageSize, shown, total }} pagesLabel sort? selection? rowActions? empty />`.
+ *    `<FilteredTable>` (filtered-table.tsx) renders the three from `query` and `pageSize`.
  *    A page past the end says so and links to the last one; a failed load offers "Try again" only
  *    when trying again can help.
  *
@@ -97,6 +98,13 @@ export type DataTableProps<T extends RowData> = {
   /** Rows drawn with a tint (a row being edited, a row just changed). */
   highlight?: (row: T) => boolean;
 };
+
+/** The `list` of a table that is one page at `path`: no paging, no filters. */
+export const ONE_PAGE_LIST = (path: string): DataTableProps<object>['list'] => ({
+  pageHref: () => path,
+  resetHref: path,
+  filtered: false,
+});
 
 const NO_ROWS: never[] = [];
 const NOTHING_SELECTED: RowSelectionState = {};

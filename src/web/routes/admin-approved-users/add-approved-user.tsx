@@ -1,10 +1,9 @@
 import { UserPlus } from 'lucide-react';
-import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { approvedUserBodySchema } from '../../../contract/waitlist.ts';
-import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { EmailField } from '../../components/email-field.tsx';
+import { FormDialog, useFormDialog } from '../../components/form-dialog.tsx';
 import { SelectField, TextAreaField, TextField } from '../../components/form-field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useAddApprovedUser } from '../../hooks/use-waitlist.ts';
@@ -32,22 +31,14 @@ const resolver = plainResolver<AddValues>(approvedUserBodySchema, {
 
 /** The page's primary action: pre-approve one email (an invitation to sign up goes out). */
 export function AddApprovedUser() {
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const add = useAddApprovedUser();
   const toast = useToast();
-  const formId = useId();
   const form = useForm<AddValues>({ defaultValues: EMPTY, resolver });
   const { errors } = form.formState;
-
-  function show() {
-    form.reset(EMPTY);
-    setFormError(null);
-    setOpen(true);
-  }
+  const dialog = useFormDialog(() => form.reset(EMPTY));
 
   const submit = form.handleSubmit((values) => {
-    setFormError(null);
+    dialog.clearProblem();
     add.mutate(
       {
         email: values.email,
@@ -57,7 +48,7 @@ export function AddApprovedUser() {
       },
       {
         onSuccess: (entry) => {
-          setOpen(false);
+          dialog.close();
           toast({
             tone: 'success',
             title: `${entry.email} is approved as ${ROLE_LABELS[entry.role].toLowerCase()}`,
@@ -68,7 +59,7 @@ export function AddApprovedUser() {
           if (error instanceof ApiRequestError && error.status === 409) {
             form.setError('email', { message: error.message }, { shouldFocus: true });
           } else {
-            setFormError(plainApiError(error));
+            dialog.fail(plainApiError(error));
           }
         },
       },
@@ -77,77 +68,54 @@ export function AddApprovedUser() {
 
   return (
     <>
-      <Button size="sm" onClick={show}>
+      <Button size="sm" onClick={dialog.show}>
         <UserPlus aria-hidden="true" className="size-4" />
         Add approved user
       </Button>
-      <ConfirmDialog
-        open={open}
+      <FormDialog
+        open={dialog.open}
         title="Add an approved user"
+        description={
+          <p>
+            Pre-approve an email, whether or not it joined the waitlist. An invitation to sign up is
+            sent at once.
+          </p>
+        }
+        formLabel="Add an approved user"
         confirmLabel="Add and invite"
         pending={add.isPending}
-        formId={formId}
-        onCancel={() => setOpen(false)}
-        fields={
-          <form
-            id={formId}
-            noValidate
-            aria-label="Add an approved user"
-            onSubmit={(event) => void submit(event)}
-            className="space-y-4"
-          >
-            {formError && (
-              <Alert tone="danger" title="The user was not added">
-                <p>{formError}</p>
-              </Alert>
-            )}
-            <TextField
-              label="Email"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              required
-              {...form.register('email')}
-              error={errors.email?.message}
-            />
-            <SelectField
-              label="Role"
-              required
-              {...form.register('role')}
-              error={errors.role?.message}
-            >
-              <option value="" disabled>
-                Choose a role
-              </option>
-              {WAITLIST_ROLES.map((role) => (
-                <option key={role} value={role}>
-                  {ROLE_LABELS[role]}
-                </option>
-              ))}
-            </SelectField>
-            <TextField
-              label="Name (optional)"
-              autoComplete="off"
-              {...form.register('name')}
-              error={errors.name?.message}
-              hint={errors.name ? undefined : `At most ${WAITLIST_NAME_MAX_LENGTH} characters.`}
-            />
-            <TextAreaField
-              label="Notes (optional)"
-              rows={2}
-              maxLength={WAITLIST_NOTE_MAX_LENGTH}
-              {...form.register('notes')}
-              error={errors.notes?.message}
-              hint={errors.notes ? undefined : 'For admins only.'}
-            />
-          </form>
-        }
+        problem={dialog.problem}
+        problemTitle="The user was not added"
+        onSubmit={submit}
+        onCancel={dialog.close}
       >
-        <p>
-          Pre-approve an email, whether or not it joined the waitlist. An invitation to sign up is
-          sent at once.
-        </p>
-      </ConfirmDialog>
+        <EmailField autoComplete="off" {...form.register('email')} error={errors.email?.message} />
+        <SelectField label="Role" required {...form.register('role')} error={errors.role?.message}>
+          <option value="" disabled>
+            Choose a role
+          </option>
+          {WAITLIST_ROLES.map((role) => (
+            <option key={role} value={role}>
+              {ROLE_LABELS[role]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Name (optional)"
+          autoComplete="off"
+          {...form.register('name')}
+          error={errors.name?.message}
+          hint={errors.name ? undefined : `At most ${WAITLIST_NAME_MAX_LENGTH} characters.`}
+        />
+        <TextAreaField
+          label="Notes (optional)"
+          rows={2}
+          maxLength={WAITLIST_NOTE_MAX_LENGTH}
+          {...form.register('notes')}
+          error={errors.notes?.message}
+          hint={errors.notes ? undefined : 'For admins only.'}
+        />
+      </FormDialog>
     </>
   );
 }

@@ -15,15 +15,13 @@ import { useCoachDirectory, useRelationship } from '../../hooks/use-relationship
 import { memberName } from '../../lib/coaching-interest.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
 import { plainResolver } from '../../lib/plain-resolver.ts';
-import { partyName } from '../../lib/relationships.ts';
+import { coachName, partyName } from '../../lib/relationships.ts';
 
 type MatchValues = { coachUserId: string };
 const resolver = plainResolver<MatchValues>(
   z.object({ coachUserId: matchBodySchema.shape.coachUserId }),
   { coachUserId: { name: 'the coach', missing: 'Choose a coach.' } },
 );
-
-const coachName = (coach: ListedCoach) => `${coach.firstName} ${coach.lastName}`.trim();
 
 /**
  * Matches the member with a listed coach: the coach's invitation goes to the member, who accepts

@@ -1,12 +1,11 @@
 import { UserPlus } from 'lucide-react';
-import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { inviteClientBodySchema } from '../../../contract/relationships.ts';
-import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
-import { TextAreaField, TextField } from '../../components/form-field.tsx';
+import { EmailField } from '../../components/email-field.tsx';
+import { FormDialog, useFormDialog } from '../../components/form-dialog.tsx';
+import { TextAreaField } from '../../components/form-field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useInviteClient } from '../../hooks/use-relationships.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
@@ -29,28 +28,20 @@ const resolver = plainResolver<InviteValues>(
  * invitation already answers that one (200, not 201): the toast says so rather than "invited".
  */
 export function InviteClient() {
-  const [open, setOpen] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
   const invite = useInviteClient();
   const toast = useToast();
-  const formId = useId();
   const form = useForm<InviteValues>({ defaultValues: { email: '', message: '' }, resolver });
   const { errors } = form.formState;
-
-  function show() {
-    form.reset({ email: '', message: '' });
-    setProblem(null);
-    setOpen(true);
-  }
+  const dialog = useFormDialog(() => form.reset({ email: '', message: '' }));
 
   const submit = form.handleSubmit((values) => {
-    setProblem(null);
+    dialog.clearProblem();
     const message = values.message.trim();
     invite.mutate(
       { email: values.email.trim(), ...(message && { message }) },
       {
         onSuccess: ({ relationship, created }) => {
-          setOpen(false);
+          dialog.close();
           const email = relationship.client.email ?? values.email.trim();
           if (relationship.invitationError) {
             toast({
@@ -72,58 +63,42 @@ export function InviteClient() {
             });
           }
         },
-        onError: (error) => setProblem(plainApiError(error)),
+        onError: (error) => dialog.fail(plainApiError(error)),
       },
     );
   });
 
   return (
     <>
-      <Button size="sm" onClick={show}>
+      <Button size="sm" onClick={dialog.show}>
         <UserPlus aria-hidden="true" className="size-4" />
         Invite a client
       </Button>
-      <ConfirmDialog
-        open={open}
+      <FormDialog
+        open={dialog.open}
         title="Invite a client"
+        description={
+          <p>
+            They get a mail with a link. Once they accept, you see them here as an active client.
+          </p>
+        }
+        formLabel="Invite a client"
         confirmLabel="Send invitation"
         pending={invite.isPending}
-        formId={formId}
-        onCancel={() => setOpen(false)}
-        fields={
-          <form
-            id={formId}
-            noValidate
-            aria-label="Invite a client"
-            onSubmit={(event) => void submit(event)}
-            className="space-y-4"
-          >
-            {problem && (
-              <Alert tone="danger" title="The invitation was not sent">
-                <p>{problem}</p>
-              </Alert>
-            )}
-            <TextField
-              label="Email"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              required
-              {...form.register('email')}
-              error={errors.email?.message}
-            />
-            <TextAreaField
-              label="Message (optional)"
-              rows={3}
-              {...form.register('message')}
-              error={errors.message?.message}
-              hint={errors.message ? undefined : 'Shown with the invitation.'}
-            />
-          </form>
-        }
+        problem={dialog.problem}
+        problemTitle="The invitation was not sent"
+        onSubmit={submit}
+        onCancel={dialog.close}
       >
-        <p>They get a mail with a link. Once they accept, you see them here as an active client.</p>
-      </ConfirmDialog>
+        <EmailField autoComplete="off" {...form.register('email')} error={errors.email?.message} />
+        <TextAreaField
+          label="Message (optional)"
+          rows={3}
+          {...form.register('message')}
+          error={errors.message?.message}
+          hint={errors.message ? undefined : 'Shown with the invitation.'}
+        />
+      </FormDialog>
     </>
   );
 }

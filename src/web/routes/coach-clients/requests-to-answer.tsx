@@ -1,33 +1,14 @@
 import type { RelationshipView } from '../../../contract/relationships.ts';
 import { DateCell, TruncatedText } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
-import { DataTable } from '../../components/data-table/data-table.tsx';
-import {
-  RelationshipActionButtons,
-  type RelationshipActions,
-} from '../../components/relationships/relationship-actions.tsx';
+import { DataTable, ONE_PAGE_LIST } from '../../components/data-table/data-table.tsx';
+import type { RelationshipActions } from '../../components/relationships/relationship-actions.tsx';
 import { useRequestsToAnswer } from '../../hooks/use-relationships.ts';
-import { partyName } from '../../lib/relationships.ts';
-import { ONE_PAGE_LIST } from '../organizations-page.tsx';
+import { clientColumn, clientRowActions } from './client-cells.tsx';
 
 const col = dataTableColumns<RelationshipView>();
 const columns = col.columns([
-  col.display({
-    id: 'client',
-    header: 'Client',
-    cell: ({ row }) => (
-      <span className="block max-w-56">
-        <span className="block truncate font-medium text-foreground">
-          {partyName(row.original.client)}
-        </span>
-        <TruncatedText
-          text={row.original.client.email}
-          empty=""
-          className="text-xs text-muted-foreground"
-        />
-      </span>
-    ),
-  }),
+  clientColumn,
   col.display({
     id: 'message',
     header: 'Their message',
@@ -68,14 +49,7 @@ export function RequestsToAnswer({ actions }: { actions: RelationshipActions }) 
         list={ONE_PAGE_LIST('/coach/clients')}
         page={undefined}
         pagesLabel="Request pages"
-        rowActions={(relationship) => (
-          <RelationshipActionButtons
-            relationship={relationship}
-            name={partyName(relationship.client)}
-            actions={actions}
-            compact
-          />
-        )}
+        rowActions={clientRowActions(actions)}
         empty={null}
       />
     </div>

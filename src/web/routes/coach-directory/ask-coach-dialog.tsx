@@ -1,14 +1,14 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { connectionRequestBodySchema, type ListedCoach } from '../../../contract/relationships.ts';
-import { Alert } from '../../components/alert.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
+import { FormDialog } from '../../components/form-dialog.tsx';
 import { TextAreaField } from '../../components/form-field.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useRequestCoach } from '../../hooks/use-relationships.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
 import { plainResolver } from '../../lib/plain-resolver.ts';
+import { coachName } from '../../lib/relationships.ts';
 import { SpecialtyTags } from '../member-coaching/coach-card.tsx';
 
 type AskValues = { message: string };
@@ -30,7 +30,6 @@ export function AskCoachDialog({
 }) {
   const request = useRequestCoach();
   const toast = useToast();
-  const formId = useId();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<AskValues>({ defaultValues: { message: '' }, resolver });
   const { errors } = form.formState;
@@ -44,7 +43,7 @@ export function AskCoachDialog({
     }
   }, [coach, reset]);
 
-  const name = coach ? `${coach.firstName} ${coach.lastName}`.trim() : '';
+  const name = coach ? coachName(coach) : '';
   const submit = form.handleSubmit((values) => {
     if (!coach) return;
     setProblem(null);
@@ -66,41 +65,27 @@ export function AskCoachDialog({
   });
 
   return (
-    <ConfirmDialog
+    <FormDialog
       open={coach !== null}
       title={`Ask ${name} to work with you`}
+      description={<p>They see your name and your message, and answer yes or no.</p>}
+      before={coach && <CoachSummary coach={coach} />}
+      formLabel={`Ask ${name}`}
       confirmLabel="Send request"
       pending={request.isPending}
-      formId={formId}
+      problem={problem}
+      problemTitle="The request was not sent"
+      onSubmit={submit}
       onCancel={onClose}
-      fields={
-        <>
-          {coach && <CoachSummary coach={coach} />}
-          <form
-            id={formId}
-            noValidate
-            aria-label={`Ask ${name}`}
-            onSubmit={(event) => void submit(event)}
-            className="space-y-4"
-          >
-            {problem && (
-              <Alert tone="danger" title="The request was not sent">
-                <p>{problem}</p>
-              </Alert>
-            )}
-            <TextAreaField
-              label="Message (optional)"
-              rows={3}
-              {...form.register('message')}
-              error={errors.message?.message}
-              hint={errors.message ? undefined : 'What you would like to work on, in a sentence.'}
-            />
-          </form>
-        </>
-      }
     >
-      <p>They see your name and your message, and answer yes or no.</p>
-    </ConfirmDialog>
+      <TextAreaField
+        label="Message (optional)"
+        rows={3}
+        {...form.register('message')}
+        error={errors.message?.message}
+        hint={errors.message ? undefined : 'What you would like to work on, in a sentence.'}
+      />
+    </FormDialog>
   );
 }
 

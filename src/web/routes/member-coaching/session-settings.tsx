@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { Alert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
-import { DismissButton } from '../../components/page-state.tsx';
+import { DismissButton, SectionError } from '../../components/page-state.tsx';
 import { useSessionSettings, useUpdateSessionSettings } from '../../hooks/use-relationships.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
 import {
@@ -48,19 +47,9 @@ export function SessionSettings() {
           <span className="h-4 w-64 max-w-full animate-pulse rounded bg-surface-muted" />
         </div>
       ) : settings.isError ? (
-        <div role="alert" className="mt-3 text-sm">
-          <p className="text-danger">
-            Your session settings could not be loaded. {plainApiError(settings.error)}
-          </p>
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => void settings.refetch()}
-          >
-            Try again
-          </Button>
-        </div>
+        <SectionError onRetry={() => void settings.refetch()}>
+          Your session settings could not be loaded. {plainApiError(settings.error)}
+        </SectionError>
       ) : (
         <div className="mt-4 flex items-start gap-3">
           <button

@@ -4,9 +4,9 @@ import { Link } from 'react-router';
 import type { CoachingInterestView } from '../../../contract/coaching-interest.ts';
 import type { RelationshipView } from '../../../contract/relationships.ts';
 import { Alert } from '../../components/alert.tsx';
-import { Button } from '../../components/button.tsx';
 import { DateCell } from '../../components/data-table/cells.tsx';
 import { quietLinkClass } from '../../components/link-classes.ts';
+import { SectionError } from '../../components/page-state.tsx';
 import {
   RelationshipActionButtons,
   type RelationshipActions,
@@ -108,19 +108,9 @@ function Interest() {
           <div className="h-10 w-40 animate-pulse rounded-lg bg-surface-muted" />
         </div>
       ) : interest.isError ? (
-        <div role="alert" className="mt-3 text-sm">
-          <p className="text-danger">
-            Whether you asked already could not be loaded. {plainApiError(interest.error)}
-          </p>
-          <Button
-            variant="secondary"
-            size="sm"
-            className="mt-2"
-            onClick={() => void interest.refetch()}
-          >
-            Try again
-          </Button>
-        </div>
+        <SectionError onRetry={() => void interest.refetch()}>
+          Whether you asked already could not be loaded. {plainApiError(interest.error)}
+        </SectionError>
       ) : interest.data.submission ? (
         <Submission submission={interest.data.submission} outcome={outcome} />
       ) : (

@@ -1,16 +1,16 @@
 import { UserPlus } from 'lucide-react';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { type OrgInvitationView, organizationRoleSchema } from '../../../contract/tenants.ts';
 import { emailSchema } from '../../../contract/text.ts';
-import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
-import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateCell, RowAction } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
-import { DataTable } from '../../components/data-table/data-table.tsx';
-import { SelectField, TextField } from '../../components/form-field.tsx';
+import { DataTable, ONE_PAGE_LIST } from '../../components/data-table/data-table.tsx';
+import { EmailField } from '../../components/email-field.tsx';
+import { FormDialog, useFormDialog } from '../../components/form-dialog.tsx';
+import { SelectField } from '../../components/form-field.tsx';
 import { ActionError } from '../../components/page-state.tsx';
 import { useToast } from '../../components/toast.tsx';
 import {
@@ -25,7 +25,6 @@ import {
 } from '../../lib/organizations.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
 import { plainResolver } from '../../lib/plain-resolver.ts';
-import { ONE_PAGE_LIST } from '../organizations-page.tsx';
 
 const col = dataTableColumns<OrgInvitationView>();
 const columns = col.columns([
@@ -118,85 +117,59 @@ export function InviteMember({
   identityOrgId: string;
   organizationName: string;
 }) {
-  const [open, setOpen] = useState(false);
-  const [formError, setFormError] = useState<string | null>(null);
   const invite = useInviteMember(identityOrgId);
   const toast = useToast();
-  const formId = useId();
   const form = useForm<InviteValues>({
     defaultValues: { email: '', role: 'member' },
     resolver: inviteResolver,
   });
   const { errors } = form.formState;
-
-  function show() {
-    form.reset({ email: '', role: 'member' });
-    setFormError(null);
-    setOpen(true);
-  }
+  const dialog = useFormDialog(() => form.reset({ email: '', role: 'member' }));
 
   const submit = form.handleSubmit((values) => {
-    setFormError(null);
+    dialog.clearProblem();
     invite.mutate(
       { email: values.email.trim(), role: values.role },
       {
         onSuccess: (invitation) => {
-          setOpen(false);
+          dialog.close();
           toast({
             tone: 'success',
             title: `${invitation.email} is invited`,
             description: 'A mail with a link to accept is on its way.',
           });
         },
-        onError: (error) => setFormError(plainApiError(error)),
+        onError: (error) => dialog.fail(plainApiError(error)),
       },
     );
   });
 
   return (
     <>
-      <Button size="sm" onClick={show}>
+      <Button size="sm" onClick={dialog.show}>
         <UserPlus aria-hidden="true" className="size-4" />
         Invite someone
       </Button>
-      <ConfirmDialog
-        open={open}
+      <FormDialog
+        open={dialog.open}
         title={`Invite someone to ${organizationName}`}
+        description={
+          <p>They get a mail with a link; they sign in (or sign up) with that address to accept.</p>
+        }
+        formLabel="Invite someone"
         confirmLabel="Send invitation"
         pending={invite.isPending}
-        formId={formId}
-        onCancel={() => setOpen(false)}
-        fields={
-          <form
-            id={formId}
-            noValidate
-            aria-label="Invite someone"
-            onSubmit={(event) => void submit(event)}
-            className="space-y-4"
-          >
-            {formError && (
-              <Alert tone="danger" title="The invitation was not sent">
-                <p>{formError}</p>
-              </Alert>
-            )}
-            <TextField
-              label="Email"
-              type="email"
-              inputMode="email"
-              autoComplete="off"
-              required
-              {...form.register('email')}
-              error={errors.email?.message}
-            />
-            <SelectField label="Role" {...form.register('role')} error={errors.role?.message}>
-              <option value="member">Member</option>
-              <option value="admin">Admin: manages members and details</option>
-            </SelectField>
-          </form>
-        }
+        problem={dialog.problem}
+        problemTitle="The invitation was not sent"
+        onSubmit={submit}
+        onCancel={dialog.close}
       >
-        <p>They get a mail with a link; they sign in (or sign up) with that address to accept.</p>
-      </ConfirmDialog>
+        <EmailField autoComplete="off" {...form.register('email')} error={errors.email?.message} />
+        <SelectField label="Role" {...form.register('role')} error={errors.role?.message}>
+          <option value="member">Member</option>
+          <option value="admin">Admin: manages members and details</option>
+        </SelectField>
+      </FormDialog>
     </>
   );
 }

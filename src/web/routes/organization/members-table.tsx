@@ -3,7 +3,7 @@ import type { MemberView } from '../../../contract/tenants.ts';
 import { ConfirmDialog } from '../../components/confirm-dialog.tsx';
 import { DateCell, RowAction, RowActions } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
-import { DataTable } from '../../components/data-table/data-table.tsx';
+import { DataTable, ONE_PAGE_LIST } from '../../components/data-table/data-table.tsx';
 import { ActionError } from '../../components/page-state.tsx';
 import { useToast } from '../../components/toast.tsx';
 import {
@@ -17,7 +17,6 @@ import {
   organizationPath,
 } from '../../lib/organizations.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
-import { ONE_PAGE_LIST } from '../organizations-page.tsx';
 
 const memberName = (member: MemberView) =>
   [member.firstName, member.lastName].filter(Boolean).join(' ').trim() || member.email;
