@@ -16,6 +16,8 @@ import {
 import { buildApp } from '../../app.ts';
 import { testConfig } from '../../config.ts';
 import { auth_jwks } from './schema.ts';
+import { signingKeyStore } from './signing-keys.ts';
+import { createLocalTokenVerifier } from './tokens.ts';
 
 // The first API tokens on a fresh database, asked for at once: one signing key must come of it, and
 // every token must pass the API at once (not only after the verifier's next scheduled key reload).
@@ -103,6 +105,25 @@ describe('the first signing key, under concurrent first token requests', () => {
     expect(answers).toEqual(answers.map(() => expect.objectContaining({ status: 200 })));
   });
 
+  it('is stored once when the stores of several servers make one at the same moment', async () => {
+    const app = await freshApp();
+    // A store each, as each server has (on PostgreSQL, transactions on connections of their own).
+    const stores = Array.from({ length: CONCURRENCY }, () => signingKeyStore(app.database.db));
+    const made = await Promise.all(
+      stores.map((store, i) =>
+        store.createJwk({
+          publicKey: JSON.stringify({ n: i }),
+          privateKey: JSON.stringify({ n: i }),
+          alg: 'EdDSA',
+          createdAt: new Date(),
+        }),
+      ),
+    );
+    const stored = await signingKeys(app);
+    expect(stored).toHaveLength(1);
+    expect(new Set(made.map((key) => key.id))).toEqual(new Set(stored.map((key) => key.id)));
+  });
+
   it('with one key made already, accepts the first tokens the API sees at once', async () => {
     const app = await freshApp();
     const tokens: string[] = [];
@@ -113,6 +134,20 @@ describe('the first signing key, under concurrent first token requests', () => {
     // The verifier has loaded no key yet: all of these ask it for the one key at once.
     const answers = await Promise.all(tokens.map((token) => me(app, token)));
     expect(answers).toEqual(tokens.map(() => expect.objectContaining({ status: 200 })));
+  });
+
+  it('lets a verifier that has loaded no key yet verify several tokens at once', async () => {
+    const app = await freshApp();
+    const tokens: string[] = [];
+    for (let i = 0; i < CONCURRENCY; i += 1) {
+      tokens.push(await fetchToken(app, await personWithoutToken(app)));
+    }
+    // A verifier of its own, as another server has: all of these ask it for the one key at once.
+    const verify = createLocalTokenVerifier(app.database.db, testConfig().publicUrl);
+    const claims = await Promise.all(tokens.map((token) => verify(token)));
+    expect(claims).toEqual(
+      tokens.map(() => expect.objectContaining({ sessionId: expect.any(String) })),
+    );
   });
 
   it('accepts the tokens of people signing up at once, each using the API at once', async () => {
