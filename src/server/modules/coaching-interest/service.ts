@@ -13,9 +13,9 @@ import type { Caller } from '../../identity/auth-plugin.ts';
 import { recordAudit } from '../audit/service.ts';
 import { findListedCoach } from '../relationships/coach-repository.ts';
 import {
-  getRelationship,
   openInvitation,
   type RelationshipsDeps,
+  relationshipView,
 } from '../relationships/service.ts';
 import {
   findOpenSubmissionOf,
@@ -189,6 +189,7 @@ export async function matchInterest(
   deps.jobs.nudge();
   return {
     submission: toCoachingInterestView(submission),
-    relationship: await getRelationship(deps, caller, relationshipId),
+    // Shown as any admin sees it; the match is the audited act, not a read of what it made.
+    relationship: await relationshipView(deps.db, relationshipId, null),
   };
 }

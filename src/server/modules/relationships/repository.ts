@@ -1,9 +1,12 @@
-// The SQL of relationships. Reads are scoped by the party they are for (the coach's or the client's
-// user id, or the client's email for invitations not accepted yet); `…ById` reads are unscoped and
-// the service checks the caller against the row before showing it.
+// The SQL of relationships. Lists are scoped by the party they are for (the coach's or the client's
+// user id, or the client's email for invitations not accepted yet); reads of one relationship by its
+// id are unscoped, and the service checks the caller against the row before showing it.
 import { and, eq, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { RelationshipStatus } from '../../../contract/relationships.ts';
+import {
+  openRelationshipStatuses,
+  type RelationshipStatus,
+} from '../../../contract/relationships.ts';
 import type { Database } from '../../db/client.ts';
 import { containing } from '../../db/like.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -100,7 +103,7 @@ export async function findOpenRelationshipOfPair(
     .where(
       and(
         eq(relationships.coachUserId, coachUserId),
-        sql`${relationships.status} in ('pending', 'active', 'paused')`,
+        inArray(relationships.status, [...openRelationshipStatuses]),
         client.userId
           ? or(
               eq(relationships.clientEmail, client.email),
@@ -191,12 +194,15 @@ function scopeOf(side: PartyScope['side'], table: RelationshipsTable): SQL {
     : sql`(${table.clientUserId} = ${sql.placeholder('userId')} or (${table.clientUserId} is null and ${table.clientEmail} = ${sql.placeholder('email')}))`;
 }
 
-/** The other side's name (and, for a coach, the client's email) contains the search. */
+/**
+ * The other side's full name (and, for a coach, the client's email) contains the search; a part of
+ * the first or the last name is a part of the full name too.
+ */
 function searchOf(side: PartyScope['side'], table: RelationshipsTable): SQL {
   const pattern = sql`${sql.placeholder('pattern')}::text`;
   const otherUser = side === 'coach' ? table.clientUserId : table.coachUserId;
   const email = side === 'coach' ? sql`${table.clientEmail} ilike ${pattern} or ` : sql``;
-  return sql`(${email}exists (select 1 from ${profiles} where ${profiles.identityUserId} = ${otherUser} and (${profiles.firstName} ilike ${pattern} or ${profiles.lastName} ilike ${pattern} or (${profiles.firstName} || ' ' || ${profiles.lastName}) ilike ${pattern})))`;
+  return sql`(${email}exists (select 1 from ${profiles} where ${profiles.identityUserId} = ${otherUser} and (${profiles.firstName} || ' ' || ${profiles.lastName}) ilike ${pattern}))`;
 }
 
 /** The origin filter, a placeholder (null: either), for the list and its counts alike. */

@@ -31,6 +31,7 @@ import {
   insertOpenRelationship,
   listRelationshipsOf,
   lockRelationship,
+  type NewRelationship,
   updateRelationship,
 } from './repository.ts';
 import type { Relationship } from './schema.ts';
@@ -49,7 +50,12 @@ export function sideOf(row: Relationship, caller: Pick<Caller, 'userId' | 'email
   return null;
 }
 
-async function viewFor(db: Database, id: string, side: Side | null): Promise<RelationshipView> {
+/** The relationship as `side` sees it (null: not a party, no actions); reading it is not audited. */
+export async function relationshipView(
+  db: Database,
+  id: string,
+  side: Side | null,
+): Promise<RelationshipView> {
   const detail = await findRelationshipDetail(db, id);
   if (!detail) throw new NotFoundError('Relationship');
   return toRelationshipView(detail, side);
@@ -130,6 +136,25 @@ async function expireLapsed(tx: Database, coachUserId: string, email: string): P
   );
 }
 
+/**
+ * A new pending relationship, once the pair's lapsed ones are stored as expired; `undefined` when an
+ * open relationship of the pair is in the way. It waits for an answer as long as an invitation does.
+ */
+async function insertPending(
+  tx: Database,
+  row: Omit<NewRelationship, 'status' | 'expiresAt' | 'createdBy' | 'updatedBy'>,
+  actor: string,
+): Promise<Relationship | undefined> {
+  await expireLapsed(tx, row.coachUserId, row.clientEmail);
+  return insertOpenRelationship(tx, {
+    ...row,
+    status: 'pending',
+    expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
+    createdBy: actor,
+    updatedBy: actor,
+  });
+}
+
 export type NewInvitation = {
   coachUserId: string;
   coachOrgId: string;
@@ -148,18 +173,17 @@ export async function openInvitation(
   input: NewInvitation,
 ): Promise<{ relationship: Relationship; created: boolean }> {
   const email = input.email.toLowerCase();
-  await expireLapsed(tx, input.coachUserId, email);
-  const inserted = await insertOpenRelationship(tx, {
-    coachUserId: input.coachUserId,
-    clientEmail: email,
-    coachOrgId: input.coachOrgId,
-    origin: 'invitation',
-    status: 'pending',
-    message: input.message ?? null,
-    expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
-    createdBy: input.actor,
-    updatedBy: input.actor,
-  });
+  const inserted = await insertPending(
+    tx,
+    {
+      coachUserId: input.coachUserId,
+      clientEmail: email,
+      coachOrgId: input.coachOrgId,
+      origin: 'invitation',
+      message: input.message ?? null,
+    },
+    input.actor,
+  );
   if (!inserted) {
     const existing = await findOpenRelationshipOfPair(tx, input.coachUserId, { email });
     if (!existing) throw new ConflictError('This invitation changed meanwhile; try again.');
@@ -201,7 +225,7 @@ export async function inviteClient(
     }),
   );
   deps.jobs.nudge();
-  return { relationship: await viewFor(deps.db, relationship.id, 'coach'), created };
+  return { relationship: await relationshipView(deps.db, relationship.id, 'coach'), created };
 }
 
 /** A client asks a listed coach (seed 000 `create_connection_request`); the coach is told by mail. */
@@ -216,19 +240,18 @@ export async function requestCoach(
   const coachUser = await deps.identity.users.get(coach.identityUserId);
   const email = caller.email.toLowerCase();
   const created = await deps.db.transaction(async (tx) => {
-    await expireLapsed(tx, coach.identityUserId, email);
-    const row = await insertOpenRelationship(tx, {
-      coachUserId: coach.identityUserId,
-      clientUserId: caller.userId,
-      clientEmail: email,
-      coachOrgId: coach.practiceOrgId as string,
-      origin: 'request',
-      status: 'pending',
-      message: body.message ?? null,
-      expiresAt: new Date(Date.now() + INVITATION_DAYS * DAY_MS),
-      createdBy: caller.userId,
-      updatedBy: caller.userId,
-    });
+    const row = await insertPending(
+      tx,
+      {
+        coachUserId: coach.identityUserId,
+        clientUserId: caller.userId,
+        clientEmail: email,
+        coachOrgId: coach.practiceOrgId as string,
+        origin: 'request',
+        message: body.message ?? null,
+      },
+      caller.userId,
+    );
     if (!row) return undefined;
     await recordAudit(tx, {
       actor: caller.userId,
@@ -251,11 +274,11 @@ export async function requestCoach(
     });
     throw new ConflictError(
       `You already have a ${existing ? statusOf(existing) : 'current'} relationship with this coach.`,
-      existing && (await viewFor(deps.db, existing.id, 'client')),
+      existing && (await relationshipView(deps.db, existing.id, 'client')),
     );
   }
   deps.jobs.nudge();
-  return viewFor(deps.db, created.id, 'client');
+  return relationshipView(deps.db, created.id, 'client');
 }
 
 /* ------------------------------------------------------------------------------------------ */
@@ -353,7 +376,7 @@ export async function respond(
       await declineInvitation(deps, caller, row.invitationId);
       await applyInvitationEnded(deps, row.id, 'declined', caller.userId);
     }
-    return viewFor(deps.db, row.id, side);
+    return relationshipView(deps.db, row.id, side);
   }
   // The requesting client, read before the transaction (see `applyAcceptance`).
   const client =
@@ -368,7 +391,7 @@ export async function respond(
         text: `Your request was accepted: you can start working with your coach on Arete.\n\n${deps.publicUrl}/member/coaching`,
       });
   });
-  return viewFor(deps.db, row.id, side);
+  return relationshipView(deps.db, row.id, side);
 }
 
 /** The side that started it withdraws it while pending; the provider's invitation is revoked too. */
@@ -391,7 +414,7 @@ export async function revoke(
     if (row.origin === 'invitation') await queueInvitationRevocation(tx, row.id);
     return side;
   });
-  return viewFor(deps.db, id, side);
+  return relationshipView(deps.db, id, side);
 }
 
 /** Pause, resume or complete, by either party, within the lifecycle. */
@@ -408,7 +431,7 @@ export async function changeStatus(
     await transition(tx, row, status, caller.userId);
     return side;
   });
-  return viewFor(deps.db, id, side);
+  return relationshipView(deps.db, id, side);
 }
 
 /* ------------------------------------------------------------------------------------------ */
