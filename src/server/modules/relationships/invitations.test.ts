@@ -124,6 +124,7 @@ describe('POST /api/v1/relationships/invite', () => {
     const told = await latestMailTo(app, coach.email);
     expect(told.mail.subject).toBe('Your coaching invitation was accepted');
     expect(told.mail.text).toContain(email);
+    expect(new URL(told.link ?? '').pathname).toBe('/coach/clients');
     const list = await as(app, coach).get('/api/v1/relationships/coach?status=active');
     expect(list.json().data.map((r: { id: string }) => r.id)).toContain(id);
     expect(await auditOf(id, 'relationship.active')).toEqual([

@@ -263,7 +263,7 @@ export async function requestCoach(
       await queueMail(tx, {
         to: coachUser.email,
         subject: 'A client asks to work with you on Arete',
-        text: `${email} asks to work with you.${body.message ? `\n\nTheir message:\n${body.message}` : ''}\n\nAnswer on your clients page: ${deps.publicUrl}/coach`,
+        text: `${email} asks to work with you.${body.message ? `\n\nTheir message:\n${body.message}` : ''}\n\nAnswer on your clients page: ${deps.publicUrl}/coach/clients`,
       });
     return row;
   });
@@ -308,7 +308,7 @@ export async function applyAcceptance(
         await queueMail(tx, {
           to: coach.email,
           subject: 'Your coaching invitation was accepted',
-          text: `${current.clientEmail} accepted your invitation: you are now coaching them on Arete.\n\nYour clients: ${deps.publicUrl}/coach`,
+          text: `${current.clientEmail} accepted your invitation: you are now coaching them on Arete.\n\nYour clients: ${deps.publicUrl}/coach/clients`,
         });
     });
   } catch (error) {
