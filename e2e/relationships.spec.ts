@@ -1,12 +1,13 @@
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { linkInMail, PHONE, uniqueEmail } from './support/accounts.ts';
+import { CLIENT, linkInMail, PHONE, signedInPage, uniqueEmail } from './support/accounts.ts';
 import { checkPage } from './support/page-checks.ts';
 import { adminOnItsOwn, newPerson, signUpAndChoosePassword, unique } from './support/people.ts';
 import { watchForProblems } from './support/problems.ts';
 
 /*
  * Coaching relationships, as people do it (waitlist mode): a coach invites a new email, whose owner
- * signs up from the mail's link, accepts, and finds the coach on their coaching page; a member with
+ * signs up from the mail's link, accepts, and finds the coach on their coaching page, and the demo
+ * client asks the same coach from the directory, who accepts on their clients page; a member with
  * no coach asks for one, an admin matches them with a listed coach, and the member accepts. At a
  * desktop width and at a phone's; every page checked (no sideways scrolling, no validator's words,
  * nothing axe finds).
@@ -63,7 +64,7 @@ for (const width of WIDTHS) {
   test.describe(`relationships, ${width.label}`, () => {
     test.use(width.options);
 
-    test('a coach invites a new email; its owner signs up, accepts and sees the coach', async ({
+    test('a coach invites a new email, whose owner accepts; a client asks from the directory', async ({
       browser,
     }) => {
       test.setTimeout(200_000);
@@ -139,9 +140,50 @@ for (const width of WIDTHS) {
       );
       await checkPage(coach);
 
+      // The demo client finds the coach in the directory and asks; the coach accepts.
+      const { page: asker, problems: askerProblems } = await signedInPage(
+        browser,
+        CLIENT,
+        undefined,
+        width.options,
+      );
+      await asker.goto('/coaches');
+      await expect(asker.getByRole('heading', { level: 1, name: 'Find a coach' })).toBeVisible();
+      const find = asker.getByRole('search', { name: 'Find coaches' });
+      await find.getByLabel('Search').fill(practice);
+      await find.getByRole('button', { name: 'Search', exact: true }).click();
+      const listing = asker.getByRole('table', { name: 'Coaches' }).getByRole('row', {
+        name: new RegExp(practice),
+      });
+      await expect(listing).toContainText('Leadership');
+      await checkPage(asker);
+      await listing.getByRole('button', { name: /Ask to work with this coach/ }).click();
+      const ask = asker.getByRole('dialog', { name: 'Ask Casey Coach to work with you' });
+      await ask.getByLabel('Message (optional)').fill('I would like help with a new role.');
+      await ask.getByRole('button', { name: 'Send request' }).click();
+      await expect(
+        asker.getByRole('status').getByText('Your request is on its way to Casey Coach'),
+      ).toBeVisible();
+      await expect(listing).toContainText('Waiting for an answer');
+
+      await coach.reload();
+      const requests = coach.getByRole('table', { name: 'Requests to answer' });
+      const request = requests.getByRole('row').filter({ hasText: 'I would like help' });
+      await expect(request).toBeVisible();
+      await checkPage(coach);
+      await request.getByRole('button', { name: /^Accept/ }).click();
+      await expect(request).toHaveCount(0);
+      await expect(
+        clients.getByRole('row').filter({ hasText: 'client.cleo@arete.local' }),
+      ).toContainText('Active');
+      await asker.reload();
+      await expect(listing).toContainText('Your coach');
+
+      expect(askerProblems).toEqual([]);
       expect(clientProblems).toEqual([]);
       expect(coachProblems).toEqual([]);
       expect(adminProblems).toEqual([]);
+      await asker.context().close();
       await client.context().close();
       await coach.context().close();
       await admin.context().close();
