@@ -23,6 +23,9 @@ import { createMailer } from './mail/mailer.ts';
 import { auditRoutes } from './modules/audit/routes.ts';
 import { clientConfigRoutes } from './modules/client-config/routes.ts';
 import { coachingInterestRoutes } from './modules/coaching-interest/routes.ts';
+import { registerDocumentJobs } from './modules/documents/jobs.ts';
+import { documentRoutes } from './modules/documents/routes.ts';
+import { openDocumentStorage } from './modules/documents/storage/from-config.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberRoutes } from './modules/member/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -154,6 +157,22 @@ export async function buildApp({ config, database }: AppDependencies) {
   await app.register(relationshipRoutes, { ...relationshipsDeps, guards });
   await app.register(memberRoutes, { ...relationshipsDeps, guards });
   await app.register(coachingInterestRoutes, { ...relationshipsDeps, guards });
+  const storage = await openDocumentStorage(config.documents.storage);
+  // After the job runner's own onClose hook (hooks run in order): no job still reads a file.
+  app.addHook('onClose', () => storage.close());
+  const documentsDeps = {
+    db,
+    identity: identity.provider,
+    jobs,
+    storage,
+    log: app.log,
+    limits: {
+      maxUploadBytes: config.documents.maxUploadBytes,
+      quotaBytes: config.documents.quotaBytes,
+    },
+  };
+  registerDocumentJobs(jobs, documentsDeps);
+  await app.register(documentRoutes, { ...documentsDeps, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;

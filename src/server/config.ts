@@ -53,7 +53,39 @@ const envSchema = z.object({
   CLERK_AUTHORIZED_PARTIES: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()) : [],
   ),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 ** 3, 'must be at most 1 GiB (1073741824)')
+    .default(20 * 1024 * 1024),
+  DOCUMENT_QUOTA_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(500 * 1024 * 1024),
+  DOCUMENT_STORAGE: z.enum(['disk', 's3']).default('disk'),
+  S3_BUCKET: optionalText,
+  S3_REGION: z.string().trim().min(1).default('us-east-1'),
+  S3_ENDPOINT: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  S3_FORCE_PATH_STYLE: z.stringbool().default(false),
+  S3_ACCESS_KEY_ID: optionalText,
+  S3_SECRET_ACCESS_KEY: optionalText,
 });
+
+export type DocumentStorageConfig =
+  | { kind: 'disk'; root: string }
+  | {
+      kind: 's3';
+      bucket: string;
+      region: string;
+      endpoint: string | undefined;
+      forcePathStyle: boolean;
+      /** Absent: the AWS SDK's own chain (environment, profile, instance role). */
+      credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+      /** Where downloads for the extractor and uploads on their way are spooled. */
+      spoolDir: string;
+    };
 
 export type Config = {
   env: 'development' | 'production' | 'test';
@@ -98,6 +130,13 @@ export type Config = {
         authorizedParties: string[];
       }
     | undefined;
+  documents: {
+    /** One file's limit: larger uploads answer 413. */
+    maxUploadBytes: number;
+    /** What one user's documents may take in all: an upload past it answers 413. */
+    quotaBytes: number;
+    storage: DocumentStorageConfig;
+  };
 };
 
 export class ConfigError extends Error {
@@ -119,11 +158,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const values = parsed.data;
+  const problems = [
+    ...(values.DOCUMENT_STORAGE === 's3' && !values.S3_BUCKET
+      ? ['S3_BUCKET: is required when DOCUMENT_STORAGE=s3']
+      : []),
+    ...(Boolean(values.S3_ACCESS_KEY_ID) !== Boolean(values.S3_SECRET_ACCESS_KEY)
+      ? ['S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY: set both or neither']
+      : []),
+  ];
+  if (problems.length > 0) throw new ConfigError(problems);
+  const dataDir = path.resolve(values.DATA_DIR);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
     host: values.HOST,
-    dataDir: path.resolve(values.DATA_DIR),
+    dataDir,
     databaseUrl: values.DATABASE_URL,
     logLevel: values.LOG_LEVEL,
     corsOrigins: values.CORS_ORIGINS,
@@ -150,6 +199,28 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           authorizedParties: values.CLERK_AUTHORIZED_PARTIES,
         }
       : undefined,
+    documents: {
+      maxUploadBytes: values.UPLOAD_MAX_BYTES,
+      quotaBytes: values.DOCUMENT_QUOTA_BYTES,
+      storage:
+        values.DOCUMENT_STORAGE === 's3' && values.S3_BUCKET
+          ? {
+              kind: 's3',
+              bucket: values.S3_BUCKET,
+              region: values.S3_REGION,
+              endpoint: values.S3_ENDPOINT,
+              forcePathStyle: values.S3_FORCE_PATH_STYLE,
+              credentials:
+                values.S3_ACCESS_KEY_ID && values.S3_SECRET_ACCESS_KEY
+                  ? {
+                      accessKeyId: values.S3_ACCESS_KEY_ID,
+                      secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+                    }
+                  : undefined,
+              spoolDir: path.join(dataDir, 'spool'),
+            }
+          : { kind: 'disk', root: path.join(dataDir, 'uploads') },
+    },
   };
 }
 
@@ -183,6 +254,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     adminEmails: [],
     mail: { smtpUrl: undefined, from: 'Arete <no-reply@arete.test>' },
     clerk: undefined,
+    documents: {
+      maxUploadBytes: 20 * 1024 * 1024,
+      quotaBytes: 500 * 1024 * 1024,
+      storage: { kind: 'disk', root: path.resolve('.tmp/test-data/uploads') },
+    },
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import type { ApiError } from '../../contract/errors.ts';
 import { IdentityProviderError } from '../identity/port.ts';
-import { ConflictError, DomainError, TooManyRequestsError } from './errors.ts';
+import { ConflictError, DomainError, TooManyRequestsError, ValidationError } from './errors.ts';
 
 // Fastify's own 4xx errors (bad JSON, body too large, wrong content type) describe the request, not us.
 const clientErrorCodes: Record<number, string> = {
@@ -129,6 +129,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return send(reply, error.statusCode, {
         error: error.code,
         message: error.message,
+        ...(error instanceof ValidationError ? { issues: error.issues } : {}),
         ...(existing === undefined ? {} : { existing }),
       });
     }

@@ -67,3 +67,29 @@ export class TooManyRequestsError extends DomainError {
     this.retryAfterSeconds = retryAfterSeconds;
   }
 }
+
+export class PayloadTooLargeError extends DomainError {
+  constructor(message: string) {
+    super(413, 'payload_too_large', message);
+  }
+}
+
+export class UnsupportedMediaTypeError extends DomainError {
+  constructor(message: string) {
+    super(415, 'unsupported_media_type', message);
+  }
+}
+
+/** Invalid input that no route schema could check (multipart fields): 400 with each field's issue. */
+export class ValidationError extends DomainError {
+  readonly issues: { path: string; message: string }[];
+
+  constructor(issues: { path: string; message: string }[]) {
+    super(
+      400,
+      'validation_failed',
+      `Invalid request: ${issues.map((issue) => `${issue.path}: ${issue.message}`).join('; ')}`,
+    );
+    this.issues = issues;
+  }
+}

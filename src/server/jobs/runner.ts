@@ -23,7 +23,8 @@ export type JobContext = {
   maxAttempts: number;
   /**
    * Aborted when this runner lost the job's lease (it could not renew it in time, so another
-   * runner may have taken the job over): a long handler should stop at its next step.
+   * runner may have taken the job over) or is stopping: a long handler should stop at its next
+   * step and throw, so that the job runs again later.
    */
   signal: AbortSignal;
 };
@@ -114,6 +115,7 @@ export class JobRunner {
   readonly #options: typeof DEFAULTS;
   readonly #kinds = new Map<string, Registration>();
   readonly #inflight = new Set<Promise<void>>();
+  readonly #running = new Set<AbortController>();
   #pollTimer: NodeJS.Timeout | undefined;
   #maintenanceTimer: NodeJS.Timeout | undefined;
   #pumping: Promise<void> | undefined;
@@ -172,8 +174,8 @@ export class JobRunner {
   }
 
   /**
-   * Stops claiming jobs and waits for the running ones to end. What is still waiting stays in the
-   * table for the next start (of this server or another).
+   * Stops claiming jobs, tells the running ones to stop (their signal aborts) and waits for them to
+   * end. What is still waiting stays in the table for the next start (of this server or another).
    */
   async stop(): Promise<void> {
     this.#stopped = true;
@@ -181,6 +183,7 @@ export class JobRunner {
     clearInterval(this.#maintenanceTimer);
     this.#pollTimer = undefined;
     this.#maintenanceTimer = undefined;
+    for (const controller of this.#running) controller.abort(new Error('the server is stopping'));
     await this.#settled();
   }
 
@@ -267,6 +270,7 @@ export class JobRunner {
 
   async #run(registration: Registration, job: ClaimedJob): Promise<void> {
     const controller = new AbortController();
+    this.#running.add(controller);
     const context: JobContext = {
       jobId: job.id,
       kind: job.kind,
@@ -299,6 +303,7 @@ export class JobRunner {
         failure = { error };
       } finally {
         clearInterval(renewal);
+        this.#running.delete(controller);
       }
       if (!failure) {
         if (!(await finishJob(this.#db, job)))

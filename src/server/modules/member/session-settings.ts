@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service.ts';
 
 type SessionSettingsDeps = { db: Database; identity: IdentityProvider };
 
-function settingsOf(metadata: PublicMetadata): SessionSettings {
+export function settingsOf(metadata: PublicMetadata): SessionSettings {
   return { auto_send_context: metadata.session_auto_send_context === true };
 }
 
