@@ -26,6 +26,7 @@ import { coachingInterestRoutes } from './modules/coaching-interest/routes.ts';
 import { registerDocumentJobs } from './modules/documents/jobs.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { openDocumentStorage } from './modules/documents/storage/from-config.ts';
+import type { DocumentStorage } from './modules/documents/storage/storage.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberRoutes } from './modules/member/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -160,6 +161,7 @@ export async function buildApp({ config, database }: AppDependencies) {
   const storage = await openDocumentStorage(config.documents.storage);
   // After the job runner's own onClose hook (hooks run in order): no job still reads a file.
   app.addHook('onClose', () => storage.close());
+  app.decorate('documentStorage', storage);
   const documentsDeps = {
     db,
     identity: identity.provider,
@@ -184,5 +186,6 @@ declare module 'fastify' {
   interface FastifyInstance {
     identity: Identity;
     jobs: JobRunner;
+    documentStorage: DocumentStorage;
   }
 }

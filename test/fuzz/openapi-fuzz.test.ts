@@ -18,6 +18,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiErrorSchema } from '../../src/contract/errors.ts';
+import { multipartBody, pdfOf } from '../support/documents.ts';
 import { bearer, signedInAs, signUpAndVerify, uniqueClientAddress } from '../support/identity.ts';
 import { createWaitlistTestApp } from '../support/waitlist-app.ts';
 
@@ -368,6 +369,45 @@ const interestToMatch = await relationshipAs(
   interestBody,
 );
 
+// Documents (issue 9): the admin's own documents (one to delete), and a client's shared document
+// that their coach reads through an active relationship of its own (the one above gets paused).
+const documentsClient = await approvedPerson('client', 'doc.client');
+const documentsRelationshipId = await relationshipAs(
+  documentsClient,
+  '/api/v1/relationships/request',
+  { coachUserId: relationshipCoach.userId },
+);
+await relationshipAs(
+  relationshipCoach,
+  `/api/v1/relationships/${documentsRelationshipId}/respond`,
+  {
+    accept: true,
+  },
+);
+const uploadForm = await multipartBody([
+  { name: 'category', value: 'reflection' },
+  { name: 'sharedWithCoaches', value: 'true' },
+  { name: 'file', file: pdfOf('Fuzz reflection'), filename: 'fuzz.pdf', type: 'application/pdf' },
+]);
+async function uploadedBy(person: { token: string }): Promise<string> {
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/v1/documents',
+    headers: { ...bearer(person.token), ...uploadForm.headers },
+    payload: uploadForm.payload,
+  });
+  if (response.statusCode !== 201) throw new Error(`upload: ${response.body}`);
+  return response.json().id as string;
+}
+const adminDocumentId = await uploadedBy(admin);
+const documentToDeleteId = await uploadedBy(admin);
+const sharedDocumentId = await uploadedBy(documentsClient);
+await app.jobs.drain();
+/** Operations whose body is multipart/form-data, which the document does not describe: theirs. */
+const MULTIPART_BODIES: Record<string, typeof uploadForm> = {
+  'POST /api/v1/documents': uploadForm,
+};
+
 const document: OpenApiDocument = (
   await app.inject({ method: 'GET', url: '/api/openapi.json' })
 ).json();
@@ -400,6 +440,24 @@ const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
   'GET /api/v1/admin/coaching-interest/{id}': { id: interestToTriage },
   'PATCH /api/v1/admin/coaching-interest/{id}': { id: interestToTriage },
   'POST /api/v1/admin/coaching-interest/{id}/match': { id: interestToMatch },
+  'GET /api/v1/documents/{id}': { id: adminDocumentId },
+  'GET /api/v1/documents/{id}/text': { id: adminDocumentId },
+  'GET /api/v1/documents/{id}/download': { id: adminDocumentId },
+  'PATCH /api/v1/documents/{id}': { id: adminDocumentId },
+  'DELETE /api/v1/documents/{id}': { id: documentToDeleteId },
+  'GET /api/v1/relationships/{id}/documents': { id: documentsRelationshipId },
+  'GET /api/v1/relationships/{id}/documents/{documentId}': {
+    id: documentsRelationshipId,
+    documentId: sharedDocumentId,
+  },
+  'GET /api/v1/relationships/{id}/documents/{documentId}/text': {
+    id: documentsRelationshipId,
+    documentId: sharedDocumentId,
+  },
+  'GET /api/v1/relationships/{id}/documents/{documentId}/download': {
+    id: documentsRelationshipId,
+    documentId: sharedDocumentId,
+  },
 };
 /** Routes for another role than the admin's: whose token the full catalogue is sent with. */
 const CALLER_BY_OPERATION: Record<string, { token: string }> = {
@@ -412,6 +470,10 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'POST /api/v1/relationships/{id}/respond': relationshipCoach,
   'POST /api/v1/relationships/{id}/revoke': relationshipCoach,
   'PATCH /api/v1/relationships/{id}': relationshipCoach,
+  'GET /api/v1/relationships/{id}/documents': relationshipCoach,
+  'GET /api/v1/relationships/{id}/documents/{documentId}': relationshipCoach,
+  'GET /api/v1/relationships/{id}/documents/{documentId}/text': relationshipCoach,
+  'GET /api/v1/relationships/{id}/documents/{documentId}/download': relationshipCoach,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
 const KNOWN_BODIES: Record<string, Value> = {
@@ -439,6 +501,7 @@ const KNOWN_BODIES: Record<string, Value> = {
   'POST /api/v1/relationships/request': { coachUserId: relationshipCoach.userId },
   'POST /api/v1/relationships/{id}/respond': { accept: true },
   'PATCH /api/v1/relationships/{id}': { status: 'paused' },
+  'PATCH /api/v1/documents/{id}': { title: 'Fuzz title' },
   'PATCH /api/v1/admin/coaching-interest/{id}': { status: 'contacted', notes: 'Fuzz' },
   'POST /api/v1/admin/coaching-interest/{id}/match': { coachUserId: relationshipCoach.userId },
   'POST /api/v1/profiles/client': {
@@ -674,8 +737,12 @@ async function send(operation: Operation, variant: Variant, as: Sent['as']): Pro
   const body = variant.body === undefined ? operation.baseBody : variant.body;
   const caller = CALLER_BY_OPERATION[operation.key] ?? admin;
   const headers: Record<string, string> = as === 'admin' ? bearer(caller.token) : {};
-  let payload: string | undefined;
-  if (body !== REMOVE && body !== undefined) {
+  let payload: string | Buffer | undefined;
+  const multipart = MULTIPART_BODIES[operation.key];
+  if (multipart && variant.body === undefined && !variant.contentType) {
+    payload = multipart.payload;
+    Object.assign(headers, multipart.headers);
+  } else if (body !== REMOVE && body !== undefined) {
     payload = bodyText(body).replaceAll(UNIQUE_EMAIL, () => `fuzz.u${++sequence}@example.com`);
     headers['content-type'] = variant.contentType ?? 'application/json';
   } else if (variant.contentType) {

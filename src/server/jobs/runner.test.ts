@@ -356,6 +356,28 @@ describe('JobRunner', () => {
     expect(seen).toEqual(['next']);
   });
 
+  it('tells running jobs to stop when stopped; one that throws then runs again later', async () => {
+    const kind = uniqueKind();
+    const runner = new JobRunner(database.db, recordingLogger().log);
+    let started: () => void = () => undefined;
+    const running = new Promise<void>((resolve) => {
+      started = resolve;
+    });
+    runner.register(kind, (_payload, { signal }) => {
+      started();
+      return new Promise((_resolve, reject) => {
+        signal.addEventListener('abort', () => reject(signal.reason));
+      });
+    });
+    await runner.enqueue({ kind, payload: { n: 1 } });
+    await running;
+    await runner.stop();
+
+    const [row] = await rowsOf(kind);
+    expect(row).toMatchObject({ attempts: 1, finishedAt: null, failedAt: null });
+    expect(row?.lastError).toBe('the server is stopping');
+  });
+
   it('leaves jobs of kinds it has no handler for alone', async () => {
     const kind = uniqueKind();
     await enqueueJob(database.db, { kind, payload: { n: 1 } });
