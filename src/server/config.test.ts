@@ -83,4 +83,48 @@ describe('loadConfig', () => {
   it('refuses a port out of range', () => {
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
   });
+
+  it('keeps documents on disk under DATA_DIR by default, with 20 MB uploads and 500 MB each', () => {
+    expect(loadConfig({ DATA_DIR: '/srv/arete' }).documents).toEqual({
+      maxUploadBytes: 20 * 1024 * 1024,
+      quotaBytes: 500 * 1024 * 1024,
+      storage: { kind: 'disk', root: '/srv/arete/uploads' },
+    });
+  });
+
+  it('reads the S3 storage settings, and the limits', () => {
+    const config = loadConfig({
+      DATA_DIR: '/srv/arete',
+      UPLOAD_MAX_BYTES: '1048576',
+      DOCUMENT_QUOTA_BYTES: '10485760',
+      DOCUMENT_STORAGE: 's3',
+      S3_BUCKET: 'arete-documents',
+      S3_REGION: 'eu-west-3',
+      S3_ENDPOINT: 'https://s3.example.com',
+      S3_FORCE_PATH_STYLE: 'true',
+      S3_ACCESS_KEY_ID: 'key',
+      S3_SECRET_ACCESS_KEY: 'secret',
+    });
+    expect(config.documents).toEqual({
+      maxUploadBytes: 1024 * 1024,
+      quotaBytes: 10 * 1024 * 1024,
+      storage: {
+        kind: 's3',
+        bucket: 'arete-documents',
+        region: 'eu-west-3',
+        endpoint: 'https://s3.example.com',
+        forcePathStyle: true,
+        credentials: { accessKeyId: 'key', secretAccessKey: 'secret' },
+        spoolDir: '/srv/arete/spool',
+      },
+    });
+  });
+
+  it('refuses S3 storage without a bucket, half a key pair, and an upload limit over 1 GiB', () => {
+    expect(() => loadConfig({ DOCUMENT_STORAGE: 's3' })).toThrow(/S3_BUCKET/);
+    expect(() => loadConfig({ S3_ACCESS_KEY_ID: 'key' })).toThrow(/S3_SECRET_ACCESS_KEY/);
+    expect(() => loadConfig({ UPLOAD_MAX_BYTES: String(2 * 1024 ** 3) })).toThrow(
+      /UPLOAD_MAX_BYTES/,
+    );
+  });
 });
