@@ -70,7 +70,7 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentsDeps & { guards: Gua
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await uploadDocument(deps, callerOf(request), request.parts())),
+      reply.code(201).send(await uploadDocument(deps, callerOf(request), () => request.parts())),
   );
 
   app.get(

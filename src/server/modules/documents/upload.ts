@@ -58,7 +58,8 @@ export function multipartLimits(maxUploadBytes: number) {
 export async function uploadDocument(
   deps: DocumentsDeps,
   caller: Caller,
-  parts: AsyncIterable<Multipart>,
+  /** `request.parts`: called here, so that a request that is not multipart is answered as such. */
+  parts: () => AsyncIterable<Multipart>,
 ): Promise<DocumentView> {
   const fields: Record<string, string> = {};
   let received: ReceivedFile | undefined;
@@ -84,9 +85,9 @@ export async function uploadDocument(
 }
 
 /** The parts, with @fastify/multipart's and busboy's errors turned into answers a person reads. */
-async function* readParts(parts: AsyncIterable<Multipart>): AsyncIterable<Multipart> {
+async function* readParts(parts: () => AsyncIterable<Multipart>): AsyncIterable<Multipart> {
   try {
-    yield* parts;
+    yield* parts();
   } catch (error) {
     throw multipartError(error);
   }
