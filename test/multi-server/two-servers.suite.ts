@@ -5,9 +5,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { Redis } from 'ioredis';
 import pg from 'pg';
+import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textPdf } from '../../src/server/modules/documents/extraction/test-support/pdf-writer.ts';
 import {
   type Answer,
   call,
@@ -65,6 +68,12 @@ let a: ServerProcess;
 let b: ServerProcess;
 let sinkA: SmtpSink;
 let sinkB: SmtpSink;
+// The documents' S3-compatible bucket both servers share (s3rver, in this process).
+const S3_BUCKET = 'arete-documents';
+const s3Credentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };
+let s3rver: S3rver;
+let s3: S3Client;
+let s3Env: Record<string, string>;
 const sinkOf = (server: ServerProcess) => (server === a ? sinkA : sinkB);
 
 function launch(name: string, env: Record<string, string | undefined>, args: string[] = []) {
@@ -82,6 +91,7 @@ function launch(name: string, env: Record<string, string | undefined>, args: str
       AUTH_SECRET,
       PUBLIC_URL,
       TRUST_PROXY: 'true',
+      ...s3Env,
       ...env,
     }).filter((entry): entry is [string, string] => entry[1] !== undefined),
   );
@@ -136,6 +146,25 @@ beforeAll(async () => {
   await admin.query(`create database "${databaseName}"`);
   db = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   [sinkA, sinkB] = await Promise.all([startSmtpSink(), startSmtpSink()]);
+  const s3Dir = mkdtempSync(path.join(tmpdir(), 'arete-servers-s3-'));
+  dataDirs.push(s3Dir);
+  s3rver = new S3rver({ address: '127.0.0.1', port: 0, silent: true, directory: s3Dir });
+  const s3Endpoint = `http://127.0.0.1:${(await s3rver.run()).port}`;
+  s3 = new S3Client({
+    endpoint: s3Endpoint,
+    region: 'us-east-1',
+    credentials: s3Credentials,
+    forcePathStyle: true,
+  });
+  await s3.send(new CreateBucketCommand({ Bucket: S3_BUCKET }));
+  s3Env = {
+    DOCUMENT_STORAGE: 's3',
+    S3_ENDPOINT: s3Endpoint,
+    S3_BUCKET,
+    S3_FORCE_PATH_STYLE: 'true',
+    S3_ACCESS_KEY_ID: s3Credentials.accessKeyId,
+    S3_SECRET_ACCESS_KEY: s3Credentials.secretAccessKey,
+  };
   // Both at once, on the empty database; A also creates the demo accounts once it has migrated.
   a = launch('a', { SMTP_URL: sinkA.url }, ['--demo']);
   b = launch('b', { SMTP_URL: sinkB.url });
@@ -151,6 +180,8 @@ afterAll(async () => {
     await admin.end();
   }
   await Promise.all([sinkA?.close(), sinkB?.close()]);
+  s3?.destroy();
+  await s3rver?.close();
   for (const directory of dataDirs) rmSync(directory, { recursive: true, force: true });
 });
 
@@ -417,6 +448,48 @@ describe('two servers on one database', () => {
       `select attempts from jobs where kind = 'identity.event'`,
     );
     expect(handled.every((job) => job.attempts === 1)).toBe(true);
+  });
+
+  it('serves through one server a document uploaded through the other, from the shared bucket', async () => {
+    const client = await signIn(a, 'client.cleo@arete.local');
+    const file = textPdf([['Uploaded through one server, read through the other']]);
+    const form = new FormData();
+    form.append('category', 'reflection');
+    form.append('file', new Blob([new Uint8Array(file)], { type: 'application/pdf' }), 'both.pdf');
+    const uploaded = await fetch(`${a.url}/api/v1/documents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${client.token}`, 'x-forwarded-for': client.ip },
+      body: form,
+    });
+    expect(uploaded.status).toBe(201);
+    const { id, sha256 } = (await uploaded.json()) as { id: string; sha256: string };
+
+    const onB = { ip: client.ip, origin: PUBLIC_URL, token: client.token };
+    const text = await eventually(
+      'the document extracted',
+      async () => {
+        const body = ok(await call(b, 'GET', `/api/v1/documents/${id}/text`, onB), 'text');
+        return body.status === 'extracted' ? body.text : undefined;
+      },
+      { withinMs: 30_000, everyMs: 200 },
+    );
+    expect(text).toBe('Uploaded through one server, read through the other');
+    const downloaded = await fetch(`${b.url}/api/v1/documents/${id}/download`, {
+      headers: { authorization: `Bearer ${client.token}`, 'x-forwarded-for': client.ip },
+    });
+    expect(downloaded.status).toBe(200);
+    expect(Buffer.from(await downloaded.arrayBuffer()).equals(file)).toBe(true);
+
+    expect((await call(b, 'DELETE', `/api/v1/documents/${id}`, onB)).status).toBe(204);
+    await eventually(
+      'the object deleted from the bucket',
+      async () => {
+        const listed = await s3.send(new ListObjectsV2Command({ Bucket: S3_BUCKET }));
+        const keys = (listed.Contents ?? []).map((object) => object.Key);
+        return keys.includes(`documents/${sha256}`) ? undefined : true;
+      },
+      { withinMs: 15_000, everyMs: 200 },
+    );
   });
 
   it('refuses to start a third server with a fresh DATA_DIR and no AUTH_SECRET, or another AUTH_SECRET', async () => {
