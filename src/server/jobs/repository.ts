@@ -323,3 +323,26 @@ export async function findJob(
     .where(and(eq(jobs.kind, kind.name), eq(jobs.key, key)));
   return row;
 }
+
+/**
+ * Removes a keyed job that has not started (nor been claimed by a runner that may still be on it),
+ * in the caller's transaction: what it was for is gone. A running one is left to find that out.
+ */
+export async function cancelWaitingJob(
+  tx: Database,
+  kind: JobKind<unknown>,
+  key: string,
+): Promise<boolean> {
+  const rows = await tx
+    .delete(jobs)
+    .where(
+      and(
+        eq(jobs.kind, kind.name),
+        eq(jobs.key, key),
+        sql`${jobs.finishedAt} is null and ${jobs.failedAt} is null`,
+        sql`(${jobs.leaseUntil} is null or ${jobs.leaseUntil} <= now())`,
+      ),
+    )
+    .returning({ id: jobs.id });
+  return rows.length > 0;
+}

@@ -131,6 +131,23 @@ describe('document extraction jobs', () => {
     expect((await documentRow(id))?.status).toBe('extracted');
   });
 
+  it('drops the waiting extraction of a document deleted before it ran', async () => {
+    await app.jobs.stop();
+    const id = await uploadPdf(textPdf([['Deleted at once']]));
+    const deleted = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/documents/${id}`,
+      headers: { authorization: `Bearer ${owner.token}` },
+    });
+    expect(deleted.statusCode).toBe(204);
+    const waiting = await app.database.db
+      .select()
+      .from(jobs)
+      .where(sql`${jobs.kind} = 'documents.extract' and ${jobs.key} = ${id}`);
+    expect(waiting).toEqual([]);
+    app.jobs.start();
+  });
+
   it('removes a stored file that no document took, and keeps one that a document uses', async () => {
     const orphan = await app.documentStorage.put(Readable.from([Buffer.from('nobody’s file')]), {
       maxBytes: 1024,

@@ -3,7 +3,7 @@
 // the change that causes them, so a crash or a restart never loses one.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/client.ts';
-import { enqueueJob, jobKind } from '../../jobs/repository.ts';
+import { cancelWaitingJob, enqueueJob, jobKind } from '../../jobs/repository.ts';
 import { exponentialBackoff, type JobRunner, PermanentJobError } from '../../jobs/runner.ts';
 import { extractText, FAILURE_REASONS } from './extraction/index.ts';
 import {
@@ -28,6 +28,11 @@ export type DocumentJobDeps = {
 /** Queues the extraction of a new document, in the transaction that inserts it. */
 export function queueExtraction(tx: Database, documentId: string): Promise<boolean> {
   return enqueueJob(tx, { kind: extractJob, payload: { documentId }, key: documentId });
+}
+
+/** Drops the extraction of a deleted document unless it is running (then it finds no row). */
+export function cancelExtraction(tx: Database, documentId: string): Promise<boolean> {
+  return cancelWaitingJob(tx, extractJob, documentId);
 }
 
 /**

@@ -18,7 +18,7 @@ import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
 import { settingsOf } from '../member/session-settings.ts';
 import { findRelationship } from '../relationships/repository.ts';
-import { queueContentRelease } from './jobs.ts';
+import { cancelExtraction, queueContentRelease } from './jobs.ts';
 import {
   type DocumentSummary,
   deleteDocument as deleteDocumentRow,
@@ -143,8 +143,8 @@ export async function updateDocument(
 }
 
 /**
- * Deletes the row, its waiting extraction (the job finds no row and ends) and, once no other
- * document points at it, the stored file.
+ * Deletes the row, its extraction if it has not started (a running one finds no row and ends) and,
+ * once no other document points at it, the stored file.
  */
 export async function deleteDocument(
   deps: DocumentsDeps,
@@ -154,6 +154,7 @@ export async function deleteDocument(
   await deps.db.transaction(async (tx) => {
     const deleted = await deleteDocumentRow(tx, caller.userId, id);
     if (!deleted) throw new NotFoundError('Document');
+    await cancelExtraction(tx, id);
     await queueContentRelease(tx, deleted.sha256);
     await recordAudit(tx, {
       actor: caller.userId,
