@@ -27,6 +27,7 @@ import { registerDocumentJobs } from './modules/documents/jobs.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { openDocumentStorage } from './modules/documents/storage/from-config.ts';
 import type { DocumentStorage } from './modules/documents/storage/storage.ts';
+import { goalRoutes } from './modules/goals/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberRoutes } from './modules/member/routes.ts';
 import { outboxRoutes } from './modules/outbox/routes.ts';
@@ -175,6 +176,12 @@ export async function buildApp({ config, database }: AppDependencies) {
   };
   registerDocumentJobs(jobs, documentsDeps);
   await app.register(documentRoutes, { ...documentsDeps, guards });
+  await app.register(goalRoutes, {
+    db,
+    identity: identity.provider,
+    focusLimit: config.goalFocusLimit,
+    guards,
+  });
 
   await registerWebApp(app, config.webDistDir);
   return app;

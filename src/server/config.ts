@@ -64,6 +64,7 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(500 * 1024 * 1024),
+  GOAL_FOCUS_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   DOCUMENT_STORAGE: z.enum(['disk', 's3']).default('disk'),
   S3_BUCKET: optionalText,
   S3_REGION: z.string().trim().min(1).default('us-east-1'),
@@ -137,6 +138,8 @@ export type Config = {
     quotaBytes: number;
     storage: DocumentStorageConfig;
   };
+  /** How many goals a client may have in progress at once. */
+  goalFocusLimit: number;
 };
 
 export class ConfigError extends Error {
@@ -221,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
             }
           : { kind: 'disk', root: path.join(dataDir, 'uploads') },
     },
+    goalFocusLimit: values.GOAL_FOCUS_LIMIT,
   };
 }
 
@@ -259,6 +263,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       quotaBytes: 500 * 1024 * 1024,
       storage: { kind: 'disk', root: path.resolve('.tmp/test-data/uploads') },
     },
+    goalFocusLimit: 3,
     ...overrides,
   };
 }

@@ -403,6 +403,15 @@ const adminDocumentId = await uploadedBy(admin);
 const documentToDeleteId = await uploadedBy(admin);
 const sharedDocumentId = await uploadedBy(documentsClient);
 await app.jobs.drain();
+// Goals (issue 10): a shared goal of that same client, which their coach reads and comments on.
+const sharedGoalId: string = (
+  await app.inject({
+    method: 'POST',
+    url: '/api/v1/goals',
+    headers: bearer(documentsClient.token),
+    payload: { title: 'Fuzz goal', area: 'skills', visibility: 'shared' },
+  })
+).json().id;
 /** Operations whose body is multipart/form-data, which the document does not describe: theirs. */
 const MULTIPART_BODIES: Record<string, typeof uploadForm> = {
   'POST /api/v1/documents': uploadForm,
@@ -458,6 +467,30 @@ const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
     id: documentsRelationshipId,
     documentId: sharedDocumentId,
   },
+  'GET /api/v1/goals/{id}': { id: sharedGoalId },
+  'PATCH /api/v1/goals/{id}': { id: sharedGoalId },
+  'POST /api/v1/goals/{id}/check-ins': { id: sharedGoalId },
+  'GET /api/v1/goals/{id}/check-ins': { id: sharedGoalId },
+  'GET /api/v1/goals/{id}/comments': { id: sharedGoalId },
+  'POST /api/v1/goals/{id}/comments': { id: sharedGoalId },
+  'GET /api/v1/relationships/{id}/goals': { id: documentsRelationshipId },
+  'POST /api/v1/relationships/{id}/goals': { id: documentsRelationshipId },
+  'GET /api/v1/relationships/{id}/goals/{goalId}': {
+    id: documentsRelationshipId,
+    goalId: sharedGoalId,
+  },
+  'GET /api/v1/relationships/{id}/goals/{goalId}/check-ins': {
+    id: documentsRelationshipId,
+    goalId: sharedGoalId,
+  },
+  'GET /api/v1/relationships/{id}/goals/{goalId}/comments': {
+    id: documentsRelationshipId,
+    goalId: sharedGoalId,
+  },
+  'POST /api/v1/relationships/{id}/goals/{goalId}/comments': {
+    id: documentsRelationshipId,
+    goalId: sharedGoalId,
+  },
 };
 /** Routes for another role than the admin's: whose token the full catalogue is sent with. */
 const CALLER_BY_OPERATION: Record<string, { token: string }> = {
@@ -474,6 +507,20 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'GET /api/v1/relationships/{id}/documents/{documentId}': relationshipCoach,
   'GET /api/v1/relationships/{id}/documents/{documentId}/text': relationshipCoach,
   'GET /api/v1/relationships/{id}/documents/{documentId}/download': relationshipCoach,
+  'GET /api/v1/goals/{id}': documentsClient,
+  'PATCH /api/v1/goals/{id}': documentsClient,
+  'POST /api/v1/goals/{id}/check-ins': documentsClient,
+  'GET /api/v1/goals/{id}/check-ins': documentsClient,
+  'GET /api/v1/goals/{id}/comments': documentsClient,
+  'POST /api/v1/goals/{id}/comments': documentsClient,
+  'GET /api/v1/relationships/{id}/goals': relationshipCoach,
+  'POST /api/v1/relationships/{id}/goals': relationshipCoach,
+  'GET /api/v1/relationships/{id}/goals/{goalId}': relationshipCoach,
+  'GET /api/v1/relationships/{id}/goals/{goalId}/check-ins': relationshipCoach,
+  'GET /api/v1/relationships/{id}/goals/{goalId}/comments': relationshipCoach,
+  'POST /api/v1/relationships/{id}/goals/{goalId}/comments': relationshipCoach,
+  'POST /api/v1/goals': documentsClient,
+  'GET /api/v1/goals': documentsClient,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
 const KNOWN_BODIES: Record<string, Value> = {
@@ -502,6 +549,12 @@ const KNOWN_BODIES: Record<string, Value> = {
   'POST /api/v1/relationships/{id}/respond': { accept: true },
   'PATCH /api/v1/relationships/{id}': { status: 'paused' },
   'PATCH /api/v1/documents/{id}': { title: 'Fuzz title' },
+  'POST /api/v1/goals': { title: 'Fuzz goal', area: 'skills' },
+  'PATCH /api/v1/goals/{id}': { title: 'Fuzz goal again' },
+  'POST /api/v1/goals/{id}/check-ins': { confidence: 3, note: 'Fuzz' },
+  'POST /api/v1/goals/{id}/comments': { body: 'Fuzz' },
+  'POST /api/v1/relationships/{id}/goals': { title: 'Fuzz proposal', area: 'skills' },
+  'POST /api/v1/relationships/{id}/goals/{goalId}/comments': { body: 'Fuzz' },
   'PATCH /api/v1/admin/coaching-interest/{id}': { status: 'contacted', notes: 'Fuzz' },
   'POST /api/v1/admin/coaching-interest/{id}/match': { coachUserId: relationshipCoach.userId },
   'POST /api/v1/profiles/client': {

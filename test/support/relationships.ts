@@ -3,7 +3,7 @@
 import { eq } from 'drizzle-orm';
 import { relationships } from '../../src/server/modules/relationships/schema.ts';
 import type { createTestApp } from './app.ts';
-import { signedInAs } from './identity.ts';
+import { signedInAs, uniqueEmail } from './identity.ts';
 import { as, type Person } from './tenants.ts';
 
 type TestApp = Awaited<ReturnType<typeof createTestApp>>;
@@ -95,4 +95,18 @@ export async function relationshipRow(app: TestApp, id: string) {
 /** Moves a relationship's stored expiry into the past (or anywhere). */
 export async function setExpiry(app: TestApp, id: string, expiresAt: Date): Promise<void> {
   await app.database.db.update(relationships).set({ expiresAt }).where(eq(relationships.id, id));
+}
+
+/** A coach with a practice and a client in an active relationship (invited, then accepted). */
+export async function activeRelationship(app: TestApp) {
+  const coach = await coachWithPractice(app);
+  const email = uniqueEmail('client');
+  const { id } = await inviteClient(app, coach, email);
+  const client = await signedInAs(app, 'client', { email });
+  const accepted = await as(app, client).post(`/api/v1/relationships/${id}/respond`, {
+    accept: true,
+  });
+  if (accepted.statusCode !== 200)
+    throw new Error(`accept: ${accepted.statusCode} ${accepted.body}`);
+  return { coach, client, relationshipId: id as string };
 }

@@ -17,7 +17,7 @@ import type { IdentityProvider } from '../../identity/port.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
 import { settingsOf } from '../member/session-settings.ts';
-import { findRelationship } from '../relationships/repository.ts';
+import { activeClientOf } from '../relationships/coach-access.ts';
 import { cancelExtraction, queueContentRelease } from './jobs.ts';
 import {
   type DocumentSummary,
@@ -58,15 +58,8 @@ export async function coachScope(
   caller: Caller,
   relationshipId: string,
 ): Promise<DocumentScope> {
-  const relationship = await findRelationship(deps.db, relationshipId);
-  if (
-    !relationship ||
-    relationship.coachUserId !== caller.userId ||
-    relationship.status !== 'active' ||
-    !relationship.clientUserId
-  )
-    throw new NotFoundError('Relationship');
-  return { ownerUserId: relationship.clientUserId, sharedOnly: true };
+  const { clientUserId } = await activeClientOf(deps.db, caller, relationshipId);
+  return { ownerUserId: clientUserId, sharedOnly: true };
 }
 
 export async function listDocuments(
