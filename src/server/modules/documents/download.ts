@@ -36,14 +36,29 @@ export function parseRange(header: string | undefined, size: number): ByteRange 
   return { start, end };
 }
 
+/** Whether an If-None-Match header names this ETag: `*`, or a list with it, weak or strong. */
+export function matchesETag(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === '*' || tag === etag);
+}
+
+/**
+ * Sends the file; `onServe` runs once it is certain the bytes will be sent (not for a 304 or a
+ * refused range), e.g. to record who read it.
+ */
 export async function sendDocument(
   storage: DocumentStorage,
   document: DocumentSummary,
   request: FastifyRequest,
   reply: FastifyReply,
+  onServe?: () => Promise<void>,
 ) {
   const etag = `"${document.sha256}"`;
-  if (request.headers['if-none-match'] === etag) return reply.code(304).header('etag', etag).send();
+  if (matchesETag(request.headers['if-none-match'], etag))
+    return reply.code(304).header('etag', etag).send();
   const ifRange = request.headers['if-range'];
   let range: ByteRange | null;
   try {
@@ -57,6 +72,12 @@ export async function sendDocument(
   }
   // Opened before any header is set: a failure is then answered as the API's JSON error.
   const body = await openContent(storage, document, range, request);
+  try {
+    await onServe?.();
+  } catch (error) {
+    body.destroy();
+    throw error;
+  }
   reply
     .header('content-type', DOCUMENT_MIME[document.type])
     .header('content-disposition', attachmentDisposition(document.originalName, document.type))

@@ -7,7 +7,7 @@ const UNSAFE = /[\p{Cc}\p{Cf}\p{Cs}]/gu;
 /** The last path segment of a client's file name, without controls, trimmed and capped. */
 export function cleanFileName(name: string | undefined): string {
   const lastSegment = (name ?? '').split(/[\\/]/).pop() ?? '';
-  const cleaned = lastSegment.replace(UNSAFE, '').replace(/\s+/g, ' ').trim();
+  const cleaned = lastSegment.replace(/\s+/g, ' ').replace(UNSAFE, '').trim();
   const capped = Array.from(cleaned).slice(0, MAX_NAME_LENGTH).join('');
   return capped === '' || capped === '.' || capped === '..' ? 'document' : capped;
 }

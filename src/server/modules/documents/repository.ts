@@ -249,10 +249,12 @@ export async function listDocuments(
   return { rows, totalCount: Number(counted?.count ?? 0) };
 }
 
+const MIN_NAME_QUERY = 3;
+
 /**
  * A page of the documents whose text or title has the words of `query` (web search syntax:
  * `"a phrase"`, `-not`, `or`), best match first, each with a headline marked with MATCH_START and
- * MATCH_END; a title or file name containing the query as typed matches too.
+ * MATCH_END; a title or file name containing the query as typed (3 characters or more) matches too.
  */
 export async function searchDocuments(
   db: Database,
@@ -260,14 +262,15 @@ export async function searchDocuments(
   query: string,
 ): Promise<{ rows: (DocumentSummary & { headline: string | null })[]; totalCount: number }> {
   const tsQuery = sql`websearch_to_tsquery('english', ${query})`;
-  const matches = and(
-    filterOf(filter),
-    or(
-      sql`${documents.search} @@ ${tsQuery}`,
-      sql`${documents.title} ilike ${containing(query)}`,
-      sql`${documents.originalName} ilike ${containing(query)}`,
-    ),
-  );
+  // A name containing what was typed matches too ("cv_2026"), once it is long enough to mean something.
+  const byName =
+    query.length >= MIN_NAME_QUERY
+      ? [
+          sql`${documents.title} ilike ${containing(query)}`,
+          sql`${documents.originalName} ilike ${containing(query)}`,
+        ]
+      : [];
+  const matches = and(filterOf(filter), or(sql`${documents.search} @@ ${tsQuery}`, ...byName));
   const rank = sql<number>`ts_rank_cd(${documents.search}, ${tsQuery})`;
   const pageIds = db
     .select({ id: documents.id, rank: rank.as('rank') })

@@ -270,8 +270,9 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentsDeps & { guards: Gua
       const caller = callerOf(request);
       const scope = await coachScope(deps, caller, request.params.id);
       const document = await summaryOf(deps, scope, request.params.documentId);
-      await recordCoachRead(deps, caller, scope, document.id, 'download');
-      return sendDocument(deps.storage, document, request, reply);
+      return sendDocument(deps.storage, document, request, reply, () =>
+        recordCoachRead(deps, caller, scope, document.id, 'download'),
+      );
     },
   );
 };

@@ -3,6 +3,7 @@
 // and its mistakes, refused types, the upload limit and the quota (nothing left behind when
 // refused), one stored file per content, roles, and sharing with coaches by default.
 import { createHash, randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { crc32, deflateSync } from 'node:zlib';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -115,7 +116,9 @@ describe('POST /api/v1/documents: PDF, DOCX, text and Markdown', () => {
     const audited = await app.database.db
       .select()
       .from(auditLog)
-      .where(and(eq(auditLog.target, `document:${created.id}`), eq(auditLog.action, 'document.upload')));
+      .where(
+        and(eq(auditLog.target, `document:${created.id}`), eq(auditLog.action, 'document.upload')),
+      );
     expect(audited).toEqual([
       expect.objectContaining({
         actor: client.userId,
@@ -294,7 +297,11 @@ describe('POST /api/v1/documents: the form’s mistakes (400)', () => {
         { path: 'body.category', message: /must be one of: assessment, cv, goals/ },
       ],
       [
-        [{ name: 'category', value: 'other' }, { name: 'sharedWithCoaches', value: 'maybe' }, pdfPart()],
+        [
+          { name: 'category', value: 'other' },
+          { name: 'sharedWithCoaches', value: 'maybe' },
+          pdfPart(),
+        ],
         { path: 'body.sharedWithCoaches', message: /^must be true or false$/ },
       ],
       [
@@ -302,7 +309,11 @@ describe('POST /api/v1/documents: the form’s mistakes (400)', () => {
         { path: 'body.title', message: /^must not be empty$/ },
       ],
       [
-        [{ name: 'category', value: 'other' }, { name: 'title', value: 'x'.repeat(201) }, pdfPart()],
+        [
+          { name: 'category', value: 'other' },
+          { name: 'title', value: 'x'.repeat(201) },
+          pdfPart(),
+        ],
         { path: 'body.title', message: /^must be at most 200 characters long$/ },
       ],
     ];
@@ -349,6 +360,38 @@ describe('POST /api/v1/documents: the form’s mistakes (400)', () => {
     expect(listed.json().data.map((d: { originalName: string }) => d.originalName)).not.toContain(
       'notes.pdf',
     );
+  });
+
+  it('answers 400 to a body cut short, in a field or in the file, leaving no file behind', async () => {
+    const file = uniquePdf('Cut short');
+    const { payload, headers } = await multipartBody([
+      { name: 'category', value: 'other' },
+      pdfPart(file),
+    ]);
+    const fieldEnd = payload.indexOf('other') + 2;
+    const fileStart = payload.indexOf('%PDF');
+    const cuts = [
+      ['inside a field', fieldEnd],
+      ['inside the file', fileStart + 100],
+      ['before the closing boundary', payload.length - 20],
+    ] as const;
+    for (const [where, length] of cuts) {
+      const answered = app.inject({
+        method: 'POST',
+        url: '/api/v1/documents',
+        payload: payload.subarray(0, length),
+        headers: { ...bearer(client.token), ...headers },
+      });
+      // A liveness bound, not a speed test: without it a hung request only shows as a timeout.
+      const response = await Promise.race([answered, sleep(10_000).then(() => undefined)]);
+      expect(response, `cut ${where}: no answer`).toBeDefined();
+      expect(response?.statusCode, `cut ${where}: ${response?.body}`).toBe(400);
+      expect(response?.json().message).toBe(
+        'The upload was interrupted or is not valid multipart/form-data. Try again.',
+      );
+    }
+    expect(await isStored(file)).toBe(false);
+    expect((await storedFiles(app)).temporary).toEqual([]);
   });
 
   it('answers 415 to a body that is not multipart/form-data', async () => {
@@ -402,7 +445,9 @@ describe('POST /api/v1/documents: what is not a document (415)', () => {
       type: 'text/plain',
     });
     expect(declaredText.statusCode).toBe(415);
-    expect(declaredText.json().message).toMatch(/contents are a PDF, but .* says it is a text file/);
+    expect(declaredText.json().message).toMatch(
+      /contents are a PDF, but .* says it is a text file/,
+    );
     expect(await isStored(pdf)).toBe(false);
   });
 
@@ -497,6 +542,15 @@ describe('POST /api/v1/documents: the upload limit and the quota (413)', () => {
     // The quota is each user's own.
     const other = await signedInAs(quota, 'client');
     expect((await uploadText(quota, other, textOfSize(6_000))).statusCode).toBe(201);
+
+    // Two uploads at once that each fit, but not together: one is refused.
+    const racer = await signedInAs(quota, 'client');
+    const racing = await Promise.all([
+      uploadText(quota, racer, textOfSize(6_000)),
+      uploadText(quota, racer, textOfSize(6_000)),
+    ]);
+    expect(racing.map((response) => response.statusCode).sort()).toEqual([201, 413]);
+    expect((await as(quota, racer).get('/api/v1/documents/usage')).json().usedBytes).toBe(6_000);
 
     // Deleting makes room again.
     const deleted = await as(quota, owner).delete(`/api/v1/documents/${first.json().id}`);

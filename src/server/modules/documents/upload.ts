@@ -3,7 +3,7 @@
 // its type is read from its first bytes, then the row, its extraction job and the audit record are
 // written in one transaction. Whatever fails after the file was stored queues its release, so a
 // refused upload leaves nothing behind.
-import { Transform } from 'node:stream';
+import { pipeline, Transform } from 'node:stream';
 import type { Multipart, MultipartFile } from '@fastify/multipart';
 import {
   type DocumentView,
@@ -113,23 +113,20 @@ async function receiveFile(
   part: MultipartFile,
 ): Promise<ReceivedFile> {
   const { maxUploadBytes, quotaBytes } = deps.limits;
+  // pipeline() also carries an error the file stream already had: busboy may have destroyed it
+  // (a body cut short) before this runs, and a plain pipe() would then never end the put.
+  const head = new HeadCapture(HEAD_BYTES);
+  let sourceError: unknown = part.file.errored;
+  part.file.on('error', (error: NodeJS.ErrnoException) => {
+    // Our own teardown after a refused put closes it early; that is not the client's doing.
+    if (error.code !== 'ERR_STREAM_PREMATURE_CLOSE') sourceError ??= error;
+  });
+  const source = pipeline(part.file, head, () => undefined);
   const used = await usedBytesOf(deps.db, caller.userId);
   const left = quotaBytes - used;
-  if (left <= 0) {
-    part.file.resume();
-    throw overQuota(used, quotaBytes);
-  }
-  const head = new HeadCapture(HEAD_BYTES);
-  let sourceFailed = false;
-  // pipe() does not pass errors on: an interrupted upload must fail the put, not leave it waiting.
-  part.file.once('error', (error) => {
-    sourceFailed = true;
-    head.destroy(error);
-  });
   try {
-    const content = await deps.storage.put(part.file.pipe(head), {
-      maxBytes: Math.min(maxUploadBytes, left),
-    });
+    if (left <= 0) throw overQuota(used, quotaBytes);
+    const content = await deps.storage.put(source, { maxBytes: Math.min(maxUploadBytes, left) });
     if (content.created) await queueContentRelease(deps.db, content.sha256, ORPHAN_CHECK_DELAY_MS);
     return {
       content,
@@ -138,13 +135,14 @@ async function receiveFile(
       declaredMime: part.mimetype,
     };
   } catch (error) {
+    head.destroy();
     part.file.resume();
     const limitHit =
       error instanceof UploadTooLargeError ||
       (error as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE';
     if (limitHit)
       throw left < maxUploadBytes ? overQuota(used, quotaBytes) : tooLarge(maxUploadBytes);
-    if (sourceFailed) throw multipartError(error);
+    if (sourceError) throw multipartError(sourceError);
     throw error;
   }
 }
@@ -180,7 +178,11 @@ function refuseUnlessAccepted(detection: Detection): asserts detection is Detect
       `This kind of file cannot be uploaded: only ${ACCEPTED_TYPES} are accepted.`,
     );
   if (detection.contradicts) {
-    const claim = detection.declared.fromName ?? detection.declared.fromMime ?? 'other';
+    const { fromName, fromMime } = detection.declared;
+    const kind = (claim: string | null) => (claim === 'markdown' ? 'text' : claim);
+    const claim =
+      [fromName, fromMime].find((each) => each !== null && kind(each) !== kind(detection.type)) ??
+      'other';
     throw new UnsupportedMediaTypeError(
       `The file's contents are ${TYPE_NAMES[detection.type]}, but its name or type says it is ${TYPE_NAMES[claim]}. Upload the file under its real name.`,
     );
