@@ -14,10 +14,14 @@ const OPEN_PORT = WAITLIST_PORT + 1;
 const ORGANIZATIONS_PORT = WAITLIST_PORT + 2;
 // The relationships journeys sign up eight people too, on a server of their own for the same reason.
 const RELATIONSHIPS_PORT = WAITLIST_PORT + 3;
+// The documents journey uploads and extracts files as the demo client and coach: a server of its
+// own keeps its uploads, extraction and sign-ins clear of the other journeys and their limits.
+const DOCUMENTS_PORT = WAITLIST_PORT + 4;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
 const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 const ORGANIZATIONS_URL = `http://127.0.0.1:${ORGANIZATIONS_PORT}`;
 const RELATIONSHIPS_URL = `http://127.0.0.1:${RELATIONSHIPS_PORT}`;
+const DOCUMENTS_URL = `http://127.0.0.1:${DOCUMENTS_PORT}`;
 
 // Playwright loads this file in the runner and again in each worker. Only the runner makes the
 // fresh data directory; workers inherit it through the environment, so each run gets exactly one.
@@ -111,11 +115,18 @@ export default defineConfig({
       testMatch: ['relationships.spec.ts'],
       use: { browserName: 'chromium', baseURL: RELATIONSHIPS_URL },
     },
+    {
+      // Waitlist mode on a server of its own: uploads, extraction, search and a coach's reading.
+      name: 'documents',
+      testMatch: ['documents.spec.ts'],
+      use: { browserName: 'chromium', baseURL: DOCUMENTS_URL },
+    },
   ],
   webServer: [
     server(WAITLIST_PORT, 'waitlist'),
     server(OPEN_PORT, 'open'),
     server(ORGANIZATIONS_PORT, 'waitlist', 'organizations'),
     server(RELATIONSHIPS_PORT, 'waitlist', 'relationships'),
+    server(DOCUMENTS_PORT, 'waitlist', 'documents'),
   ],
 });

@@ -238,6 +238,26 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          // Everyone's own documents (admins, coaches, clients; most of all clients).
+          {
+            path: 'documents',
+            ...guarded('DocumentsGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(
+                  async () => (await import('./routes/documents-page.tsx')).DocumentsPage,
+                ),
+              },
+              {
+                path: ':id',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/document-detail-page.tsx')).DocumentDetailPage,
+                ),
+              },
+            ],
+          },
           // The welcome guide after the first sign-in; a `pending` user is sent to /pending instead.
           {
             path: 'onboarding',
@@ -265,6 +285,21 @@ export const routes: RouteObject[] = [
                 path: 'clients',
                 ...lazyPage(
                   async () => (await import('./routes/coach-clients-page.tsx')).CoachClientsPage,
+                ),
+              },
+              // A client's shared documents: the server answers only while coaching is active.
+              {
+                path: 'clients/:relationshipId/documents',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/client-documents-page.tsx')).ClientDocumentsPage,
+                ),
+              },
+              {
+                path: 'clients/:relationshipId/documents/:documentId',
+                ...lazyPage(
+                  async () =>
+                    (await import('./routes/client-document-page.tsx')).ClientDocumentPage,
                 ),
               },
             ],

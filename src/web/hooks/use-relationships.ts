@@ -62,6 +62,16 @@ export function useRelationship(id: string, enabled: boolean) {
   });
 }
 
+/** One relationship the caller is a party to (a coach's view of one client). */
+export function useOwnRelationship(id: string) {
+  return useQuery({
+    queryKey: [...relationshipsKey, 'one', id],
+    queryFn: ({ signal }) =>
+      apiRequest<RelationshipView>(`/api/v1/relationships/${encodeURIComponent(id)}`, { signal }),
+    retry: noRetryOnRefusal,
+  });
+}
+
 /** One page of the coach's relationships, with the count of each status. */
 export function useCoachRelationships(state: CoachClientsListState) {
   return useQuery({

@@ -265,7 +265,8 @@ export function onSessionRefreshRequired(listener: RefreshListener): () => void 
   };
 }
 
-function sessionRefreshRequired(): void {
+/** Tells the listeners; exported for requests sent without `fetch` (an upload with progress). */
+export function sessionRefreshRequired(): void {
   for (const listener of refreshListeners) listener();
 }
 

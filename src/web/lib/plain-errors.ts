@@ -173,6 +173,11 @@ const FIELD_WORDS: Record<string, FieldWords> = {
   availability: { name: 'the availability' },
   coachUserId: { name: 'the coach' },
   specialty: { name: 'the specialty' },
+  title: { name: 'the title' },
+  category: { name: 'the category', missing: 'Choose a category.' },
+  sharedWithCoaches: { name: 'the sharing choice' },
+  q: { name: 'the search' },
+  file: { name: 'the file', missing: 'Choose a file to upload.' },
 };
 
 /**

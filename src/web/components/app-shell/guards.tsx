@@ -32,3 +32,8 @@ export function GuideGuard() {
 export function ProfileGuard() {
   return <RoleGuard requiredRoles={['admin', 'coach', 'client']} />;
 }
+
+/** Documents: every role that has an area of its own (a `pending` user is sent to /pending). */
+export function DocumentsGuard() {
+  return <RoleGuard requiredRoles={['admin', 'coach', 'client']} />;
+}

@@ -14,6 +14,7 @@ describe('the app shell navigation', () => {
       '/admin/outbox',
       '/admin/status',
       '/profile',
+      '/documents',
       '/organizations',
       '/account',
     ]);
@@ -27,7 +28,15 @@ describe('the app shell navigation', () => {
     const paths = (role: Parameters<typeof navSections>[0]) =>
       navSections(role)[0]?.items.map((item) => item.to);
     expect(paths('coach')).toContain('/coach/clients');
-    expect(paths('client')).toEqual(expect.arrayContaining(['/member/coaching', '/coaches']));
+    expect(paths('client')).toEqual(
+      expect.arrayContaining(['/member/coaching', '/documents', '/coaches']),
+    );
+    // Everyone with an area finds their documents once: a client in the member area.
+    for (const role of ['admin', 'coach', 'client'] as const) {
+      const all = navSections(role).flatMap((section) => section.items.map((item) => item.to));
+      expect(all.filter((path) => path === '/documents')).toHaveLength(1);
+    }
+    expect(currentNavItem(navSections('client'), '/documents/abc')?.label).toBe('Documents');
   });
 
   it('finds the page a path belongs to, the longest match first', () => {

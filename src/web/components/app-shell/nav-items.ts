@@ -3,6 +3,7 @@ import {
   Building2,
   CircleUser,
   Compass,
+  FileText,
   HeartHandshake,
   Hourglass,
   IdCard,
@@ -45,15 +46,22 @@ const ACCOUNT: NavItem = { to: '/account', label: 'Account', icon: CircleUser };
 const PROFILE: NavItem = { to: '/profile', label: 'Profile', icon: IdCard };
 const ORGANIZATIONS: NavItem = { to: '/organizations', label: 'Organizations', icon: Building2 };
 
+const DOCUMENTS: NavItem = { to: '/documents', label: 'Documents', icon: FileText };
+
 const ACCOUNT_SECTION: NavSection = { label: 'You', items: [ACCOUNT] };
 /** The person's own pages, for the roles that have a profile and organizations. */
 const YOU_SECTION: NavSection = { label: 'You', items: [PROFILE, ORGANIZATIONS, ACCOUNT] };
+/** The same with their documents: a client finds theirs in the member area instead. */
+const YOU_WITH_DOCUMENTS: NavSection = {
+  label: 'You',
+  items: [PROFILE, DOCUMENTS, ORGANIZATIONS, ACCOUNT],
+};
 
 /** The pages of each role's area, then the person's own. What a sidebar (or phone menu) lists. */
 export function navSections(role: Role): NavSection[] {
   switch (role) {
     case 'admin':
-      return [{ label: 'Admin', items: ADMIN_NAV }, YOU_SECTION];
+      return [{ label: 'Admin', items: ADMIN_NAV }, YOU_WITH_DOCUMENTS];
     case 'coach':
       return [
         {
@@ -64,7 +72,7 @@ export function navSections(role: Role): NavSection[] {
             WELCOME_GUIDE,
           ],
         },
-        YOU_SECTION,
+        YOU_WITH_DOCUMENTS,
       ];
     case 'client':
       return [
@@ -73,6 +81,7 @@ export function navSections(role: Role): NavSection[] {
           items: [
             { to: '/member', label: 'Overview', icon: LayoutDashboard, end: true },
             { to: '/member/coaching', label: 'Coaching', icon: HeartHandshake },
+            DOCUMENTS,
             { to: '/coaches', label: 'Find a coach', icon: UserSearch },
             WELCOME_GUIDE,
           ],

@@ -1,10 +1,13 @@
+import { FileText } from 'lucide-react';
+import { Link } from 'react-router';
 import type { RelationshipView } from '../../../contract/relationships.ts';
-import { PersonCell } from '../../components/data-table/cells.tsx';
+import { PersonCell, RowActions, rowActionClass } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
 import {
   RelationshipActionButtons,
   type RelationshipActions,
 } from '../../components/relationships/relationship-actions.tsx';
+import { sharedDocumentsPath } from '../../lib/documents.ts';
 import { partyName } from '../../lib/relationships.ts';
 
 /*
@@ -38,14 +41,32 @@ function ClientCell({ relationship }: { relationship: RelationshipView }) {
   );
 }
 
-/** A row's actions, compact, named after the client ("Accept Ada Lovelace"). */
+/**
+ * A row's actions, compact, named after the client ("Accept Ada Lovelace"); with an active client,
+ * first the way to the documents they shared (the server lets the coach read them only then).
+ */
 export function clientRowActions(actions: RelationshipActions) {
-  return (relationship: RelationshipView) => (
-    <RelationshipActionButtons
-      relationship={relationship}
-      name={partyName(relationship.client)}
-      actions={actions}
-      compact
-    />
-  );
+  return (relationship: RelationshipView) => {
+    const name = partyName(relationship.client);
+    return (
+      <RowActions>
+        {relationship.status === 'active' && (
+          <Link
+            to={sharedDocumentsPath(relationship.id)}
+            aria-label={`Documents of ${name}`}
+            className={`${rowActionClass} border-border bg-surface text-foreground hover:bg-surface-muted`}
+          >
+            <FileText aria-hidden="true" className="size-3.5" />
+            Documents
+          </Link>
+        )}
+        <RelationshipActionButtons
+          relationship={relationship}
+          name={name}
+          actions={actions}
+          compact
+        />
+      </RowActions>
+    );
+  };
 }
