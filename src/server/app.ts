@@ -27,6 +27,8 @@ import { registerDocumentJobs } from './modules/documents/jobs.ts';
 import { documentRoutes } from './modules/documents/routes.ts';
 import { openDocumentStorage } from './modules/documents/storage/from-config.ts';
 import type { DocumentStorage } from './modules/documents/storage/storage.ts';
+import { goalSuggestionRoutes } from './modules/goal-suggestions/routes.ts';
+import { registerSuggestionJobs } from './modules/goal-suggestions/service.ts';
 import { goalRoutes } from './modules/goals/routes.ts';
 import { healthRoutes } from './modules/health/routes.ts';
 import { memberRoutes } from './modules/member/routes.ts';
@@ -176,12 +178,10 @@ export async function buildApp({ config, database }: AppDependencies) {
   };
   registerDocumentJobs(jobs, documentsDeps);
   await app.register(documentRoutes, { ...documentsDeps, guards });
-  await app.register(goalRoutes, {
-    db,
-    identity: identity.provider,
-    focusLimit: config.goalFocusLimit,
-    guards,
-  });
+  const goalsDeps = { db, identity: identity.provider, focusLimit: config.goalFocusLimit };
+  registerSuggestionJobs(jobs, db);
+  await app.register(goalSuggestionRoutes, { ...goalsDeps, jobs, guards });
+  await app.register(goalRoutes, { ...goalsDeps, guards });
 
   await registerWebApp(app, config.webDistDir);
   return app;

@@ -412,6 +412,38 @@ const sharedGoalId: string = (
     payload: { title: 'Fuzz goal', area: 'skills', visibility: 'shared' },
   })
 ).json().id;
+// Goal suggestions: a client of their own (the questionnaire routes rewrite the other's answers,
+// and generating again would supersede these) finishes the questionnaire, for suggestions to
+// accept and dismiss; the other shares theirs with the coach.
+const suggestionsClient = await approvedPerson('client', 'suggestions');
+async function asClient(
+  person: { token: string },
+  method: 'POST' | 'PUT',
+  url: string,
+  payload: object,
+) {
+  const response = await app.inject({ method, url, headers: bearer(person.token), payload });
+  if (response.statusCode >= 300) throw new Error(`${url}: ${response.body}`);
+}
+await asClient(documentsClient, 'PUT', '/api/v1/goals/discovery', {
+  answers: { values: 'Fuzz' },
+  sharedWithCoaches: true,
+});
+await asClient(suggestionsClient, 'PUT', '/api/v1/goals/discovery', {
+  answers: {
+    oneYear: 'I want to lead a team and delegate more.',
+    challenges: 'I work late, close to burnout, and avoid public speaking.',
+  },
+});
+await asClient(suggestionsClient, 'POST', '/api/v1/goals/discovery/complete', {});
+await app.jobs.drain();
+const [suggestionToAccept, suggestionToDismiss] = (
+  await app.inject({
+    method: 'GET',
+    url: '/api/v1/goals/suggestions?status=pending',
+    headers: bearer(suggestionsClient.token),
+  })
+).json().data as { id: string }[];
 /** Operations whose body is multipart/form-data, which the document does not describe: theirs. */
 const MULTIPART_BODIES: Record<string, typeof uploadForm> = {
   'POST /api/v1/documents': uploadForm,
@@ -479,6 +511,9 @@ const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
     id: documentsRelationshipId,
     goalId: sharedGoalId,
   },
+  'POST /api/v1/goals/suggestions/{id}/accept': { id: suggestionToAccept?.id ?? '' },
+  'POST /api/v1/goals/suggestions/{id}/dismiss': { id: suggestionToDismiss?.id ?? '' },
+  'GET /api/v1/relationships/{id}/goals/discovery': { id: documentsRelationshipId },
   'GET /api/v1/relationships/{id}/goals/{goalId}/check-ins': {
     id: documentsRelationshipId,
     goalId: sharedGoalId,
@@ -520,6 +555,14 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'GET /api/v1/relationships/{id}/goals/{goalId}/comments': relationshipCoach,
   'POST /api/v1/relationships/{id}/goals/{goalId}/comments': relationshipCoach,
   'POST /api/v1/goals': documentsClient,
+  'GET /api/v1/goals/discovery': documentsClient,
+  'PUT /api/v1/goals/discovery': documentsClient,
+  'POST /api/v1/goals/discovery/complete': documentsClient,
+  'GET /api/v1/goals/suggestions': documentsClient,
+  'POST /api/v1/goals/suggestions/generate': documentsClient,
+  'POST /api/v1/goals/suggestions/{id}/accept': suggestionsClient,
+  'POST /api/v1/goals/suggestions/{id}/dismiss': suggestionsClient,
+  'GET /api/v1/relationships/{id}/goals/discovery': relationshipCoach,
   'GET /api/v1/goals': documentsClient,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
@@ -550,6 +593,8 @@ const KNOWN_BODIES: Record<string, Value> = {
   'PATCH /api/v1/relationships/{id}': { status: 'paused' },
   'PATCH /api/v1/documents/{id}': { title: 'Fuzz title' },
   'POST /api/v1/goals': { title: 'Fuzz goal', area: 'skills' },
+  'PUT /api/v1/goals/discovery': { answers: { values: 'Fuzz' } },
+  'POST /api/v1/goals/suggestions/{id}/accept': {},
   'PATCH /api/v1/goals/{id}': { title: 'Fuzz goal again' },
   'POST /api/v1/goals/{id}/check-ins': { confidence: 3, note: 'Fuzz' },
   'POST /api/v1/goals/{id}/comments': { body: 'Fuzz' },

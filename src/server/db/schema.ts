@@ -6,6 +6,7 @@ export * from '../mail/schema.ts';
 export * from '../modules/audit/schema.ts';
 export * from '../modules/coaching-interest/schema.ts';
 export * from '../modules/documents/schema.ts';
+export * from '../modules/goal-suggestions/schema.ts';
 export * from '../modules/goals/schema.ts';
 export * from '../modules/profiles/schema.ts';
 export * from '../modules/relationships/schema.ts';

@@ -83,7 +83,8 @@ export async function getGoal(
   return toGoalView(record, now);
 }
 
-async function sharedByDefault(deps: GoalsDeps, caller: Caller): Promise<boolean> {
+/** Seed 001: with `session_auto_send_context` on, new goals are shared with the coaches. */
+export async function sharedByDefault(deps: GoalsDeps, caller: Caller): Promise<boolean> {
   const user = await deps.identity.users.get(caller.userId);
   return user ? settingsOf(user.publicMetadata).auto_send_context : false;
 }
@@ -112,34 +113,57 @@ export async function createGoal(
   caller: Caller,
   body: CreateGoalBody,
 ): Promise<GoalView> {
+  const prepared = await prepareGoal(deps, caller, body);
+  const id = await deps.db.transaction((tx) => addGoal(tx, deps, caller, prepared, 'manual'));
+  return getGoal(deps, ownGoals(caller), id);
+}
+
+/** A new goal's checks that need no transaction: its relationship, and who sees it by default. */
+export async function prepareGoal(
+  deps: GoalsDeps,
+  caller: Caller,
+  body: CreateGoalBody,
+): Promise<CreateGoalBody & { visibility: 'private' | 'shared' }> {
   if (body.relationshipId) {
     const relationship = await findRelationship(deps.db, body.relationshipId);
     if (relationship?.clientUserId !== caller.userId) throw new NotFoundError('Relationship');
   }
   const visibility =
     body.visibility ?? ((await sharedByDefault(deps, caller)) ? 'shared' : 'private');
-  const id = await deps.db.transaction(async (tx) => {
-    if (body.status === 'in_progress') await refuseOverFocus(tx, deps, caller.userId);
-    const goal = await insertGoal(
-      tx,
-      {
-        ...goalValues(body),
-        clientUserId: caller.userId,
-        relationshipId: body.relationshipId ?? null,
-        status: body.status,
-        source: 'manual',
-        visibility,
-        startedAt: body.status === 'in_progress' ? new Date() : null,
-        createdBy: caller.userId,
-        updatedBy: caller.userId,
-      },
-      body.keyResults.map(keyResultValues),
-      body.milestones,
-    );
-    await audit(tx, caller.userId, 'goal.create', goal, { status: goal.status, visibility });
-    return goal.id;
+  return { ...body, visibility };
+}
+
+/** Adds a client's own goal in the caller's transaction (the focus limit checked); its id. */
+export async function addGoal(
+  tx: Database,
+  deps: GoalsDeps,
+  caller: Caller,
+  body: CreateGoalBody & { visibility: 'private' | 'shared' },
+  source: 'manual' | 'suggestion',
+): Promise<string> {
+  if (body.status === 'in_progress') await refuseOverFocus(tx, deps, caller.userId);
+  const goal = await insertGoal(
+    tx,
+    {
+      ...goalValues(body),
+      clientUserId: caller.userId,
+      relationshipId: body.relationshipId ?? null,
+      status: body.status,
+      source,
+      visibility: body.visibility,
+      startedAt: body.status === 'in_progress' ? new Date() : null,
+      createdBy: caller.userId,
+      updatedBy: caller.userId,
+    },
+    body.keyResults.map(keyResultValues),
+    body.milestones,
+  );
+  await audit(tx, caller.userId, 'goal.create', goal, {
+    status: goal.status,
+    visibility: body.visibility,
+    source,
   });
-  return getGoal(deps, ownGoals(caller), id);
+  return goal.id;
 }
 
 /** A coach proposes a goal to the client of the active relationship: `proposed`, shared. */

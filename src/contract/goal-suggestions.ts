@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { createGoalBodySchema, goalAreaSchema, goalSchema } from './goals.ts';
+import { uuidSchema } from './ids.ts';
+import { multilineText } from './text.ts';
+
+const answerText = multilineText({ max: 4000 });
+
+/**
+ * The discovery questionnaire (issue 10): what the client values, the areas they want to work on,
+ * their strengths and challenges, where they want to be in a year, what would make coaching worth it.
+ */
+export const discoveryAnswersSchema = z.strictObject({
+  values: answerText.optional(),
+  areas: z.array(goalAreaSchema).max(6).optional(),
+  strengths: answerText.optional(),
+  challenges: answerText.optional(),
+  oneYear: answerText.optional(),
+  worthIt: answerText.optional(),
+});
+export type DiscoveryAnswers = z.infer<typeof discoveryAnswersSchema>;
+
+/** The questions in order, as the questionnaire asks them (the free-text ones). */
+export const discoveryQuestions = {
+  values: 'What matters most to you, at work and outside it?',
+  strengths: 'What are you good at? What do others come to you for?',
+  challenges: 'What gets in your way right now?',
+  oneYear: 'Where do you want to be a year from now?',
+  worthIt: 'What would make coaching worth it for you?',
+} as const;
+export type DiscoveryQuestion = keyof typeof discoveryQuestions;
+
+/** Saved as the client goes: the answers given merge into those kept. */
+export const saveDiscoveryBodySchema = z.strictObject({
+  answers: discoveryAnswersSchema,
+  sharedWithCoaches: z.boolean().optional(),
+});
+
+export const discoverySchema = z
+  .object({
+    answers: discoveryAnswersSchema,
+    sharedWithCoaches: z.boolean(),
+    completedAt: z.iso.datetime().nullable(),
+    updatedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'GoalDiscovery' });
+export type DiscoveryView = z.infer<typeof discoverySchema>;
+
+export const suggestionSourceSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('answer'),
+    question: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    excerpt: z.string(),
+  }),
+  z.object({
+    kind: z.literal('document'),
+    documentId: z.string(),
+    start: z.number().int(),
+    end: z.number().int(),
+    excerpt: z.string(),
+  }),
+]);
+export type SuggestionSource = z.infer<typeof suggestionSourceSchema>;
+
+export const suggestionStatusSchema = z.enum([
+  'pending',
+  'accepted',
+  'edited_accepted',
+  'dismissed',
+  'superseded',
+]);
+
+export const suggestionSchema = z
+  .object({
+    id: z.string(),
+    status: suggestionStatusSchema,
+    title: z.string(),
+    description: z.string(),
+    area: goalAreaSchema,
+    keyResults: z.array(
+      z.object({
+        title: z.string(),
+        startValue: z.number(),
+        targetValue: z.number(),
+        unit: z.string().optional(),
+      }),
+    ),
+    milestones: z.array(z.string()),
+    /** Why it is suggested, quoting the client's own words. */
+    reasoning: z.string(),
+    sources: z.array(suggestionSourceSchema),
+    generator: z.string(),
+    generatorVersion: z.string(),
+    /** The goal made from it, once accepted. */
+    goalId: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    decidedAt: z.iso.datetime().nullable(),
+  })
+  .meta({ id: 'GoalSuggestion' });
+export type SuggestionView = z.infer<typeof suggestionSchema>;
+
+export const suggestionListSchema = z
+  .object({ data: z.array(suggestionSchema) })
+  .meta({ id: 'GoalSuggestionList' });
+
+export const suggestionListQuerySchema = z.object({
+  status: suggestionStatusSchema.optional(),
+});
+
+export const suggestionParamsSchema = z.object({ id: uuidSchema });
+
+/** Accepting as suggested, or with edits (the goal's fields, as when creating one). */
+export const acceptSuggestionBodySchema = z.strictObject({
+  edits: createGoalBodySchema
+    .pick({
+      title: true,
+      description: true,
+      whyItMatters: true,
+      area: true,
+      targetDate: true,
+      visibility: true,
+      keyResults: true,
+      milestones: true,
+    })
+    .partial()
+    .optional(),
+});
+export type AcceptSuggestionBody = z.infer<typeof acceptSuggestionBodySchema>;
+
+export const acceptedSuggestionSchema = z
+  .object({ suggestion: suggestionSchema, goal: goalSchema })
+  .meta({ id: 'AcceptedGoalSuggestion' });
