@@ -100,8 +100,17 @@ export const suggestionSchema = z
   .meta({ id: 'GoalSuggestion' });
 export type SuggestionView = z.infer<typeof suggestionSchema>;
 
+/** The last generation run: which generator, and why it made nothing when it failed or was skipped. */
+export const suggestionRunSchema = z.object({
+  generator: z.string(),
+  status: z.enum(['succeeded', 'failed', 'skipped']),
+  reason: z.string().nullable(),
+  suggestionCount: z.number().int(),
+  finishedAt: z.iso.datetime(),
+});
+
 export const suggestionListSchema = z
-  .object({ data: z.array(suggestionSchema) })
+  .object({ data: z.array(suggestionSchema), lastRun: suggestionRunSchema.nullable() })
   .meta({ id: 'GoalSuggestionList' });
 
 export const suggestionListQuerySchema = z.object({
@@ -131,3 +140,23 @@ export type AcceptSuggestionBody = z.infer<typeof acceptSuggestionBodySchema>;
 export const acceptedSuggestionSchema = z
   .object({ suggestion: suggestionSchema, goal: goalSchema })
   .meta({ id: 'AcceptedGoalSuggestion' });
+
+/**
+ * How far a client's data may go to make suggestions, set by each side of a relationship: `none`
+ * (nothing is generated), `local_only` (the offline generator, in the server), `external` (the
+ * configured AI service may read it). The effective level is the lower of the two sides, and over
+ * all of a client's open relationships the lowest.
+ */
+export const aiPrivacyLevels = ['none', 'local_only', 'external'] as const;
+export const aiPrivacyLevelSchema = z.enum(aiPrivacyLevels);
+export type AiPrivacyLevel = z.infer<typeof aiPrivacyLevelSchema>;
+
+export const aiPrivacySchema = z
+  .object({
+    coach: aiPrivacyLevelSchema,
+    client: aiPrivacyLevelSchema,
+    effective: aiPrivacyLevelSchema,
+  })
+  .meta({ id: 'AiPrivacy' });
+
+export const aiPrivacyBodySchema = z.strictObject({ level: aiPrivacyLevelSchema });

@@ -179,7 +179,7 @@ export async function buildApp({ config, database }: AppDependencies) {
   registerDocumentJobs(jobs, documentsDeps);
   await app.register(documentRoutes, { ...documentsDeps, guards });
   const goalsDeps = { db, identity: identity.provider, focusLimit: config.goalFocusLimit };
-  registerSuggestionJobs(jobs, db);
+  registerSuggestionJobs(jobs, { db, ai: config.ai });
   await app.register(goalSuggestionRoutes, { ...goalsDeps, jobs, guards });
   await app.register(goalRoutes, { ...goalsDeps, guards });
 

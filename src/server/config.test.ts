@@ -127,4 +127,20 @@ describe('loadConfig', () => {
       /UPLOAD_MAX_BYTES/,
     );
   });
+
+  it('reads the goal focus limit and the optional AI service', () => {
+    expect(loadConfig({})).toMatchObject({ goalFocusLimit: 3, ai: undefined });
+    expect(
+      loadConfig({
+        GOAL_FOCUS_LIMIT: '5',
+        AI_BASE_URL: 'http://127.0.0.1:11434/v1',
+        AI_MODEL: 'llama3.2',
+      }),
+    ).toMatchObject({
+      goalFocusLimit: 5,
+      ai: { baseUrl: 'http://127.0.0.1:11434/v1', apiKey: undefined, model: 'llama3.2' },
+    });
+    expect(() => loadConfig({ GOAL_FOCUS_LIMIT: '0' })).toThrow(/GOAL_FOCUS_LIMIT/);
+    expect(() => loadConfig({ AI_BASE_URL: 'ftp://models' })).toThrow(/AI_BASE_URL/);
+  });
 });

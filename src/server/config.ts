@@ -64,6 +64,9 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(500 * 1024 * 1024),
+  AI_BASE_URL: optionalText.pipe(z.url({ protocol: /^https?$/ }).optional()),
+  AI_API_KEY: optionalText,
+  AI_MODEL: z.string().trim().min(1).default('llama3.1'),
   GOAL_FOCUS_LIMIT: z.coerce.number().int().min(1).max(20).default(3),
   DOCUMENT_STORAGE: z.enum(['disk', 's3']).default('disk'),
   S3_BUCKET: optionalText,
@@ -140,6 +143,11 @@ export type Config = {
   };
   /** How many goals a client may have in progress at once. */
   goalFocusLimit: number;
+  /**
+   * An OpenAI-compatible chat endpoint for goal suggestions (e.g. a local Ollama), used only for
+   * clients whose AI privacy level is `external`; absent, every suggestion is made offline.
+   */
+  ai: { baseUrl: string; apiKey: string | undefined; model: string } | undefined;
 };
 
 export class ConfigError extends Error {
@@ -225,6 +233,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           : { kind: 'disk', root: path.join(dataDir, 'uploads') },
     },
     goalFocusLimit: values.GOAL_FOCUS_LIMIT,
+    ai: values.AI_BASE_URL
+      ? { baseUrl: values.AI_BASE_URL, apiKey: values.AI_API_KEY, model: values.AI_MODEL }
+      : undefined,
   };
 }
 
@@ -264,6 +275,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
       storage: { kind: 'disk', root: path.resolve('.tmp/test-data/uploads') },
     },
     goalFocusLimit: 3,
+    ai: undefined,
     ...overrides,
   };
 }

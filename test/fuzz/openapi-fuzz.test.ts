@@ -514,6 +514,8 @@ const KNOWN_VALUES_BY_OPERATION: Record<string, Record<string, Value>> = {
   'POST /api/v1/goals/suggestions/{id}/accept': { id: suggestionToAccept?.id ?? '' },
   'POST /api/v1/goals/suggestions/{id}/dismiss': { id: suggestionToDismiss?.id ?? '' },
   'GET /api/v1/relationships/{id}/goals/discovery': { id: documentsRelationshipId },
+  'GET /api/v1/relationships/{id}/ai-privacy': { id: documentsRelationshipId },
+  'PUT /api/v1/relationships/{id}/ai-privacy': { id: documentsRelationshipId },
   'GET /api/v1/relationships/{id}/goals/{goalId}/check-ins': {
     id: documentsRelationshipId,
     goalId: sharedGoalId,
@@ -563,6 +565,8 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'POST /api/v1/goals/suggestions/{id}/accept': suggestionsClient,
   'POST /api/v1/goals/suggestions/{id}/dismiss': suggestionsClient,
   'GET /api/v1/relationships/{id}/goals/discovery': relationshipCoach,
+  'GET /api/v1/relationships/{id}/ai-privacy': relationshipCoach,
+  'PUT /api/v1/relationships/{id}/ai-privacy': relationshipCoach,
   'GET /api/v1/goals': documentsClient,
 };
 /** Base bodies for operations whose rules a JSON schema cannot say (exactly one of two fields). */
@@ -595,6 +599,7 @@ const KNOWN_BODIES: Record<string, Value> = {
   'POST /api/v1/goals': { title: 'Fuzz goal', area: 'skills' },
   'PUT /api/v1/goals/discovery': { answers: { values: 'Fuzz' } },
   'POST /api/v1/goals/suggestions/{id}/accept': {},
+  'PUT /api/v1/relationships/{id}/ai-privacy': { level: 'local_only' },
   'PATCH /api/v1/goals/{id}': { title: 'Fuzz goal again' },
   'POST /api/v1/goals/{id}/check-ins': { confidence: 3, note: 'Fuzz' },
   'POST /api/v1/goals/{id}/comments': { body: 'Fuzz' },

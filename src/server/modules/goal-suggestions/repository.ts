@@ -6,8 +6,10 @@ import { documents } from '../documents/schema.ts';
 import {
   type DiscoveryRow,
   goalDiscoveries,
+  goalSuggestionRuns,
   goalSuggestions,
   type SuggestionRow,
+  type SuggestionRunRow,
   type suggestionStatuses,
 } from './schema.ts';
 
@@ -180,4 +182,26 @@ export async function replacePendingSuggestions(
         kept.length > 0 ? notInArray(goalSuggestions.dedupeKey, kept) : undefined,
       ),
     );
+}
+
+export async function recordRun(
+  db: Database,
+  clientUserId: string,
+  generator: string,
+  outcome: Pick<SuggestionRunRow, 'status' | 'reason'> & { suggestionCount?: number },
+): Promise<void> {
+  await db.insert(goalSuggestionRuns).values({ clientUserId, generator, ...outcome });
+}
+
+export async function lastRunOf(
+  db: Database,
+  clientUserId: string,
+): Promise<SuggestionRunRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(goalSuggestionRuns)
+    .where(eq(goalSuggestionRuns.clientUserId, clientUserId))
+    .orderBy(desc(goalSuggestionRuns.finishedAt))
+    .limit(1);
+  return row;
 }

@@ -4,6 +4,8 @@ import { apiErrorSchema } from '../../../contract/errors.ts';
 import {
   acceptedSuggestionSchema,
   acceptSuggestionBodySchema,
+  aiPrivacyBodySchema,
+  aiPrivacySchema,
   discoverySchema,
   saveDiscoveryBodySchema,
   suggestionListQuerySchema,
@@ -13,6 +15,7 @@ import {
 } from '../../../contract/goal-suggestions.ts';
 import { relationshipParamsSchema } from '../../../contract/relationships.ts';
 import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
+import { getAiPrivacy, setAiPrivacy } from './ai-privacy.ts';
 import {
   acceptSuggestion,
   completeDiscovery,
@@ -167,5 +170,39 @@ export const goalSuggestionRoutes: FastifyPluginAsyncZod<
       },
     },
     (request) => getSharedDiscovery(deps.db, callerOf(request), request.params.id),
+  );
+
+  app.get(
+    '/api/v1/relationships/:id/ai-privacy',
+    {
+      onRequest: guards.signedIn,
+      schema: {
+        tags,
+        summary:
+          'Each side’s AI privacy level for this relationship, and the effective (lower) one',
+        security: secured,
+        params: relationshipParamsSchema,
+        response: { 200: aiPrivacySchema, ...errors },
+      },
+    },
+    (request) => getAiPrivacy(deps.db, callerOf(request), request.params.id),
+  );
+
+  app.put(
+    '/api/v1/relationships/:id/ai-privacy',
+    {
+      onRequest: guards.signedIn,
+      bodyLimit: BODY_LIMIT,
+      schema: {
+        tags,
+        summary:
+          'Set the caller’s own side: none (nothing generated), local_only (offline), or external (the AI service)',
+        security: secured,
+        params: relationshipParamsSchema,
+        body: aiPrivacyBodySchema,
+        response: { 200: aiPrivacySchema, ...errors },
+      },
+    },
+    (request) => setAiPrivacy(deps.db, callerOf(request), request.params.id, request.body.level),
   );
 };

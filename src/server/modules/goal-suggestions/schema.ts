@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
+  integer,
   jsonb,
   pgTable,
   real,
@@ -10,7 +11,11 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { DiscoveryAnswers, SuggestionSource } from '../../../contract/goal-suggestions.ts';
+import {
+  aiPrivacyLevels,
+  type DiscoveryAnswers,
+  type SuggestionSource,
+} from '../../../contract/goal-suggestions.ts';
 import { goalAreas } from '../../../contract/goals.ts';
 
 /** A client's discovery questionnaire: one per client, saved as they go, theirs to share. */
@@ -70,3 +75,28 @@ export const goalSuggestions = pgTable(
 
 export type SuggestionRow = typeof goalSuggestions.$inferSelect;
 export type DiscoveryRow = typeof goalDiscoveries.$inferSelect;
+
+/** Each side's AI privacy level for one relationship (both `local_only` until set). */
+export const relationshipAiPrivacy = pgTable('relationship_ai_privacy', {
+  relationshipId: uuid('relationship_id').primaryKey(),
+  coachLevel: text('coach_level', { enum: aiPrivacyLevels }).notNull().default('local_only'),
+  clientLevel: text('client_level', { enum: aiPrivacyLevels }).notNull().default('local_only'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One run of a generator for a client: what it made, or why it made nothing. */
+export const goalSuggestionRuns = pgTable(
+  'goal_suggestion_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    clientUserId: text('client_user_id').notNull(),
+    generator: text('generator').notNull(),
+    status: text('status', { enum: ['succeeded', 'failed', 'skipped'] }).notNull(),
+    reason: text('reason'),
+    suggestionCount: integer('suggestion_count').notNull().default(0),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [index('goal_suggestion_runs_client_idx').on(table.clientUserId, table.finishedAt)],
+);
+
+export type SuggestionRunRow = typeof goalSuggestionRuns.$inferSelect;

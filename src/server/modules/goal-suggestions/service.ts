@@ -16,15 +16,29 @@ import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
 import { addGoal, type GoalsDeps, getGoal, ownGoals, sharedByDefault } from '../goals/service.ts';
 import { activeClientOf } from '../relationships/coach-access.ts';
-import { generateOffline, OFFLINE_GENERATOR, type TextUnit } from './offline-generator.ts';
+import { effectiveLevelFor } from './ai-privacy.ts';
+import {
+  EXTERNAL_GENERATOR_NAME,
+  type ExternalGeneratorConfig,
+  generateExternal,
+  MalformedOutputError,
+} from './external-generator.ts';
+import {
+  generateOffline,
+  OFFLINE_GENERATOR,
+  type SuggestionDraft,
+  type TextUnit,
+} from './offline-generator.ts';
 import {
   decidedKeys,
   decideSuggestion,
   documentsForSuggestions,
   findDiscovery,
+  lastRunOf,
   listSuggestions,
   lockSuggestion,
   markDiscoveryCompleted,
+  recordRun,
   replacePendingSuggestions,
   saveDiscovery as saveDiscoveryRow,
 } from './repository.ts';
@@ -117,8 +131,23 @@ export async function getSuggestions(
   db: Database,
   caller: Caller,
   status: SuggestionRow['status'] | undefined,
-): Promise<{ data: SuggestionView[] }> {
-  return { data: (await listSuggestions(db, caller.userId, status)).map(toSuggestionView) };
+) {
+  const [rows, run] = await Promise.all([
+    listSuggestions(db, caller.userId, status),
+    lastRunOf(db, caller.userId),
+  ]);
+  return {
+    data: rows.map(toSuggestionView),
+    lastRun: run
+      ? {
+          generator: run.generator,
+          status: run.status,
+          reason: run.reason,
+          suggestionCount: run.suggestionCount,
+          finishedAt: run.finishedAt.toISOString(),
+        }
+      : null,
+  };
 }
 
 async function pendingSuggestion(tx: Database, caller: Caller, id: string) {
@@ -236,17 +265,49 @@ async function unitsOf(db: Database, clientUserId: string, answers: DiscoveryAns
   return units;
 }
 
-/** Runs the offline generator and refreshes the client's pending suggestions from its drafts. */
-export async function generateSuggestions(db: Database, clientUserId: string): Promise<number> {
-  const answers = (await findDiscovery(db, clientUserId))?.answers ?? {};
-  const drafts = generateOffline({
-    units: await unitsOf(db, clientUserId, answers),
+export type GenerationDeps = { db: Database; ai: ExternalGeneratorConfig | undefined };
+
+/**
+ * Makes suggestions for a client as far as their AI privacy level allows: nothing at `none`, the
+ * offline generator at `local_only` (and at `external` when no AI service is configured), the
+ * AI service at `external`. A run is recorded either way, with the drafts in one transaction.
+ */
+export async function generateSuggestions(
+  deps: GenerationDeps,
+  clientUserId: string,
+): Promise<void> {
+  const level = await effectiveLevelFor(deps.db, clientUserId);
+  if (level === 'none') {
+    await recordRun(deps.db, clientUserId, OFFLINE_GENERATOR.name, {
+      status: 'skipped',
+      reason: 'AI privacy is set to none: no suggestions are made from this client’s data.',
+    });
+    return;
+  }
+  const answers = (await findDiscovery(deps.db, clientUserId))?.answers ?? {};
+  const input = {
+    units: await unitsOf(deps.db, clientUserId, answers),
     areas: answers.areas ?? [],
-  });
-  return db.transaction(async (tx) => {
+  };
+  const external = level === 'external' ? deps.ai : undefined;
+  const generator = external
+    ? { name: EXTERNAL_GENERATOR_NAME, version: external.model }
+    : OFFLINE_GENERATOR;
+  let drafts: SuggestionDraft[];
+  try {
+    drafts = external ? await generateExternal(external, input) : generateOffline(input);
+  } catch (error) {
+    if (!(error instanceof MalformedOutputError)) throw error;
+    await recordRun(deps.db, clientUserId, generator.name, {
+      status: 'failed',
+      reason: error.message,
+    });
+    return;
+  }
+  await deps.db.transaction(async (tx) => {
     const decided = await decidedKeys(tx, clientUserId);
     const fresh = drafts
-      .map((draft) => ({ ...draft, dedupeKey: `${OFFLINE_GENERATOR.name}:${draft.templateKey}` }))
+      .map((draft) => ({ ...draft, dedupeKey: `${generator.name}:${draft.templateKey}` }))
       .filter((draft) => !decided.has(draft.dedupeKey));
     await replacePendingSuggestions(
       tx,
@@ -261,17 +322,26 @@ export async function generateSuggestions(db: Database, clientUserId: string): P
         reasoning: draft.reasoning,
         sources: draft.sources,
         score: draft.score,
-        generator: OFFLINE_GENERATOR.name,
-        generatorVersion: OFFLINE_GENERATOR.version,
+        generator: generator.name,
+        generatorVersion: generator.version,
         dedupeKey: draft.dedupeKey,
       })),
     );
-    return fresh.length;
+    await recordRun(tx, clientUserId, generator.name, {
+      status: 'succeeded',
+      reason: null,
+      suggestionCount: fresh.length,
+    });
   });
 }
 
-export function registerSuggestionJobs(jobs: JobRunner, db: Database): void {
-  jobs.register(generateJob, async ({ clientUserId }) => {
-    await generateSuggestions(db, clientUserId);
+export function registerSuggestionJobs(jobs: JobRunner, deps: GenerationDeps): void {
+  jobs.register(generateJob, ({ clientUserId }) => generateSuggestions(deps, clientUserId), {
+    maxAttempts: 3,
+    onFailed: ({ clientUserId }) =>
+      recordRun(deps.db, clientUserId, EXTERNAL_GENERATOR_NAME, {
+        status: 'failed',
+        reason: 'The AI service could not be reached; try again later.',
+      }),
   });
 }
