@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
 import type { GoalArea, GoalStatus } from '../../../contract/goals.ts';
 import type { Database } from '../../db/client.ts';
+import { prepared } from '../../db/prepared.ts';
 import {
   type CheckInRow,
   type CommentRow,
@@ -113,57 +114,89 @@ export async function updateGoal(
   return row;
 }
 
+type GoalFilter = { id?: string; status?: GoalStatus | undefined; area?: GoalArea | undefined };
+
+/** The goals a scope sees (and a filter keeps), as placeholders: one statement for every read. */
+const visibleGoals = () =>
+  and(
+    eq(goals.clientUserId, sql.placeholder('client')),
+    sql`(not ${sql.placeholder('sharedOnly')}::boolean or ${goals.visibility} = 'shared')`,
+    sql`(${sql.placeholder('id')}::uuid is null or ${goals.id} = ${sql.placeholder('id')}::uuid)`,
+    sql`(${sql.placeholder('status')}::text is null or ${goals.status} = ${sql.placeholder('status')}::text)`,
+    sql`(${sql.placeholder('area')}::text is null or ${goals.area} = ${sql.placeholder('area')}::text)`,
+  );
+
+function goalStatements(db: Database) {
+  return prepared(db, 'goals.records', () => {
+    const ids = db.select({ id: goals.id }).from(goals).where(visibleGoals());
+    return {
+      goals: db
+        .select()
+        .from(goals)
+        .where(visibleGoals())
+        .orderBy(desc(goals.createdAt), desc(goals.id))
+        .prepare('goals_visible'),
+      keyResults: db
+        .select()
+        .from(goalKeyResults)
+        .where(inArray(goalKeyResults.goalId, ids))
+        .orderBy(asc(goalKeyResults.position))
+        .prepare('goals_key_results'),
+      milestones: db
+        .select()
+        .from(goalMilestones)
+        .where(inArray(goalMilestones.goalId, ids))
+        .orderBy(asc(goalMilestones.position))
+        .prepare('goals_milestones'),
+      checkIns: db
+        .select({
+          goalId: goalCheckIns.goalId,
+          count: sql<number>`count(*)::int`,
+          lastAt: sql<string>`max(${goalCheckIns.createdAt})`,
+          lastConfidence: sql<number>`(array_agg(${goalCheckIns.confidence} order by ${goalCheckIns.createdAt} desc))[1]`,
+        })
+        .from(goalCheckIns)
+        .where(inArray(goalCheckIns.goalId, ids))
+        .groupBy(goalCheckIns.goalId)
+        .prepare('goals_check_in_summary'),
+    };
+  });
+}
+
+/** The goals the scope sees, newest first, each with what its progress and momentum need. */
 export async function findGoalRecords(
   db: Database,
   scope: GoalScope,
-  filter: { id?: string; status?: GoalStatus; area?: GoalArea } = {},
+  filter: GoalFilter = {},
 ): Promise<GoalRecord[]> {
-  const rows = await db
-    .select()
-    .from(goals)
-    .where(
-      and(
-        visibleIn(scope),
-        filter.id ? eq(goals.id, filter.id) : undefined,
-        filter.status ? eq(goals.status, filter.status) : undefined,
-        filter.area ? eq(goals.area, filter.area) : undefined,
-      ),
-    )
-    .orderBy(desc(goals.createdAt), desc(goals.id));
-  return withMeasures(db, rows);
-}
-
-async function withMeasures(db: Database, rows: GoalRow[]): Promise<GoalRecord[]> {
-  if (rows.length === 0) return [];
-  const ids = rows.map((row) => row.id);
-  const [keyResults, milestones, checkIns] = await Promise.all([
-    db
-      .select()
-      .from(goalKeyResults)
-      .where(inArray(goalKeyResults.goalId, ids))
-      .orderBy(asc(goalKeyResults.position)),
-    db
-      .select()
-      .from(goalMilestones)
-      .where(inArray(goalMilestones.goalId, ids))
-      .orderBy(asc(goalMilestones.position)),
-    db
-      .select({
-        goalId: goalCheckIns.goalId,
-        count: sql<number>`count(*)::int`,
-        lastAt: sql<string>`max(${goalCheckIns.createdAt})`,
-        lastConfidence: sql<number>`(array_agg(${goalCheckIns.confidence} order by ${goalCheckIns.createdAt} desc))[1]`,
-      })
-      .from(goalCheckIns)
-      .where(inArray(goalCheckIns.goalId, ids))
-      .groupBy(goalCheckIns.goalId),
+  const statements = goalStatements(db);
+  const values = {
+    client: scope.clientUserId,
+    sharedOnly: scope.sharedOnly,
+    id: filter.id ?? null,
+    status: filter.status ?? null,
+    area: filter.area ?? null,
+  };
+  const [rows, keyResults, milestones, checkIns] = await Promise.all([
+    statements.goals.execute(values),
+    statements.keyResults.execute(values),
+    statements.milestones.execute(values),
+    statements.checkIns.execute(values),
   ]);
+  const byGoal = <T extends { goalId: string }>(items: T[]) => {
+    const grouped = new Map<string, T[]>();
+    for (const item of items) grouped.set(item.goalId, [...(grouped.get(item.goalId) ?? []), item]);
+    return grouped;
+  };
+  const keyResultsOf = byGoal(keyResults);
+  const milestonesOf = byGoal(milestones);
+  const checkInsOf = new Map(checkIns.map((entry) => [entry.goalId, entry]));
   return rows.map((goal) => {
-    const checkIn = checkIns.find((entry) => entry.goalId === goal.id);
+    const checkIn = checkInsOf.get(goal.id);
     return {
       goal,
-      keyResults: keyResults.filter((keyResult) => keyResult.goalId === goal.id),
-      milestones: milestones.filter((milestone) => milestone.goalId === goal.id),
+      keyResults: keyResultsOf.get(goal.id) ?? [],
+      milestones: milestonesOf.get(goal.id) ?? [],
       lastCheckIn: checkIn
         ? { at: new Date(checkIn.lastAt), confidence: Number(checkIn.lastConfidence) }
         : null,
