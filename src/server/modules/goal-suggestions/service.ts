@@ -236,8 +236,10 @@ const QUESTION_WEIGHTS: Record<keyof typeof discoveryQuestions, number> = {
   oneYear: 3,
   worthIt: 3,
 };
-// The generator runs on the event loop: bounded, so one run stays well under a second.
-const DOCUMENT_LIMITS = { documents: 10, chars: 40_000 };
+// The generator runs on the event loop, about 3 ms per 1,000 characters: what it reads is bounded
+// (a 20-page document whole, 200,000 characters in all) so that one run stays under a second.
+const DOCUMENT_LIMITS = { documents: 10, chars: 100_000 };
+const TOTAL_DOCUMENT_CHARS = 200_000;
 
 async function unitsOf(db: Database, clientUserId: string, answers: DiscoveryAnswers) {
   const units: TextUnit[] = Object.entries(QUESTION_WEIGHTS).flatMap(([question, weight]) => {
@@ -254,14 +256,19 @@ async function unitsOf(db: Database, clientUserId: string, answers: DiscoveryAns
         ]
       : [];
   });
-  for (const document of await documentsForSuggestions(db, clientUserId, DOCUMENT_LIMITS))
+  let budget = TOTAL_DOCUMENT_CHARS;
+  for (const document of await documentsForSuggestions(db, clientUserId, DOCUMENT_LIMITS)) {
+    if (budget <= 0) break;
+    const text = document.text.slice(0, budget);
+    budget -= text.length;
     units.push({
       kind: 'document',
       documentId: document.id,
       label: document.title,
       weight: 1,
-      text: document.text,
+      text,
     });
+  }
   return units;
 }
 
