@@ -17,11 +17,15 @@ const RELATIONSHIPS_PORT = WAITLIST_PORT + 3;
 // The documents journey uploads and extracts files as the demo client and coach: a server of its
 // own keeps its uploads, extraction and sign-ins clear of the other journeys and their limits.
 const DOCUMENTS_PORT = WAITLIST_PORT + 4;
+// The goals journey takes the questionnaire, waits for suggestions and checks in as the demo client,
+// with the demo coach reading along: a server of its own keeps its job runner and sign-ins apart.
+const GOALS_PORT = WAITLIST_PORT + 5;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
 const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 const ORGANIZATIONS_URL = `http://127.0.0.1:${ORGANIZATIONS_PORT}`;
 const RELATIONSHIPS_URL = `http://127.0.0.1:${RELATIONSHIPS_PORT}`;
 const DOCUMENTS_URL = `http://127.0.0.1:${DOCUMENTS_PORT}`;
+const GOALS_URL = `http://127.0.0.1:${GOALS_PORT}`;
 
 // Playwright loads this file in the runner and again in each worker. Only the runner makes the
 // fresh data directory; workers inherit it through the environment, so each run gets exactly one.
@@ -121,6 +125,12 @@ export default defineConfig({
       testMatch: ['documents.spec.ts'],
       use: { browserName: 'chromium', baseURL: DOCUMENTS_URL },
     },
+    {
+      // Waitlist mode on a server of its own: discovery, suggestions, check-ins, a coach's proposal.
+      name: 'goals',
+      testMatch: ['goals.spec.ts'],
+      use: { browserName: 'chromium', baseURL: GOALS_URL },
+    },
   ],
   webServer: [
     server(WAITLIST_PORT, 'waitlist'),
@@ -128,5 +138,6 @@ export default defineConfig({
     server(ORGANIZATIONS_PORT, 'waitlist', 'organizations'),
     server(RELATIONSHIPS_PORT, 'waitlist', 'relationships'),
     server(DOCUMENTS_PORT, 'waitlist', 'documents'),
+    server(GOALS_PORT, 'waitlist', 'goals'),
   ],
 });

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { createGoalBodySchema, goalAreaSchema, goalSchema } from './goals.ts';
+import {
+  createGoalBodySchema,
+  goalAreaSchema,
+  goalSchema,
+  newKeyResultSchema,
+  newMilestoneSchema,
+} from './goals.ts';
 import { uuidSchema } from './ids.ts';
 import { multilineText } from './text.ts';
 
@@ -121,18 +127,18 @@ export const suggestionParamsSchema = z.object({ id: uuidSchema });
 
 /** Accepting as suggested, or with edits (the goal's fields, as when creating one). */
 export const acceptSuggestionBodySchema = z.strictObject({
-  edits: createGoalBodySchema
-    .pick({
-      title: true,
-      description: true,
-      whyItMatters: true,
-      area: true,
-      targetDate: true,
-      visibility: true,
-      keyResults: true,
-      milestones: true,
+  // Every field optional and without defaults: what is left out stays as suggested.
+  edits: z
+    .strictObject({
+      title: createGoalBodySchema.shape.title.optional(),
+      description: createGoalBodySchema.shape.description,
+      whyItMatters: createGoalBodySchema.shape.whyItMatters,
+      area: goalAreaSchema.optional(),
+      targetDate: createGoalBodySchema.shape.targetDate,
+      visibility: createGoalBodySchema.shape.visibility,
+      keyResults: z.array(newKeyResultSchema).max(10).optional(),
+      milestones: z.array(newMilestoneSchema).max(20).optional(),
     })
-    .partial()
     .optional(),
 });
 export type AcceptSuggestionBody = z.infer<typeof acceptSuggestionBodySchema>;

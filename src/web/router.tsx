@@ -258,6 +258,29 @@ export const routes: RouteObject[] = [
               },
             ],
           },
+          // A client's goals: the list, the discovery questionnaire and suggestions, one goal.
+          {
+            path: 'goals',
+            ...guarded('GoalsGuard'),
+            children: [
+              {
+                index: true,
+                ...lazyPage(async () => (await import('./routes/goals-page.tsx')).GoalsPage),
+              },
+              {
+                path: 'discovery',
+                ...lazyPage(
+                  async () => (await import('./routes/goal-discovery-page.tsx')).GoalDiscoveryPage,
+                ),
+              },
+              {
+                path: ':id',
+                ...lazyPage(
+                  async () => (await import('./routes/goal-detail-page.tsx')).GoalDetailPage,
+                ),
+              },
+            ],
+          },
           // The welcome guide after the first sign-in; a `pending` user is sent to /pending instead.
           {
             path: 'onboarding',
@@ -293,6 +316,19 @@ export const routes: RouteObject[] = [
                 ...lazyPage(
                   async () =>
                     (await import('./routes/client-documents-page.tsx')).ClientDocumentsPage,
+                ),
+              },
+              // A client's shared goals: the server answers only while coaching is active.
+              {
+                path: 'clients/:relationshipId/goals',
+                ...lazyPage(
+                  async () => (await import('./routes/client-goals-page.tsx')).ClientGoalsPage,
+                ),
+              },
+              {
+                path: 'clients/:relationshipId/goals/:goalId',
+                ...lazyPage(
+                  async () => (await import('./routes/client-goal-page.tsx')).ClientGoalPage,
                 ),
               },
               {

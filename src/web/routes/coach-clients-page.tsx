@@ -17,6 +17,7 @@ import {
   RELATIONSHIP_STATUS_LABELS,
 } from '../lib/relationships.ts';
 import { clientColumn, clientRowActions } from './coach-clients/client-cells.tsx';
+import { GoalsAttention } from './coach-clients/goals-attention.tsx';
 import { InviteClient } from './coach-clients/invite-client.tsx';
 import { RequestsToAnswer } from './coach-clients/requests-to-answer.tsx';
 import { StatusTabs } from './coach-clients/status-tabs.tsx';
@@ -77,6 +78,7 @@ export function CoachClientsPage() {
       <div className="space-y-6 pb-16">
         {actions.error && <ActionError message={actions.error} onDismiss={actions.dismissError} />}
         <RequestsToAnswer actions={actions} />
+        <GoalsAttention />
         <div className="space-y-4">
           <StatusTabs list={list} counts={relationships.data?.counts} />
           <FilteredTable

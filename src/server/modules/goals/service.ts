@@ -233,7 +233,7 @@ export async function updateGoal(
       const allowed = goalTransitions[goal.status];
       if (!allowed.includes(body.status))
         throw new ConflictError(
-          `A goal that is ${goal.status.replace('_', ' ')} can become ${allowed.join(', ') || 'nothing else'}, not ${body.status.replace('_', ' ')}.`,
+          `A goal that is ${words(goal.status)} can become ${allowed.map(words).join(', ') || 'nothing else'}, not ${words(body.status)}.`,
         );
       if (body.status === 'in_progress') {
         await refuseOverFocus(tx, deps, caller.userId, goal.id);
@@ -252,6 +252,9 @@ export async function updateGoal(
   });
   return getGoal(deps, ownGoals(caller), id);
 }
+
+/** A status as a person reads it: `not_started` → "not started". */
+const words = (status: GoalStatus) => status.replace('_', ' ');
 
 function actionOf(goal: GoalRow, body: UpdateGoalBody): string {
   if (goal.status === 'proposed' && body.status === 'abandoned') return 'decline';
@@ -277,7 +280,7 @@ export async function checkIn(
     if (!goal) throw new NotFoundError('Goal');
     if (!['not_started', 'in_progress', 'on_hold'].includes(goal.status))
       throw new ConflictError(
-        `A goal that is ${goal.status.replace('_', ' ')} takes no check-ins: reopen it first.`,
+        `A goal that is ${words(goal.status)} takes no check-ins: reopen it first.`,
       );
     const [record] = await findGoalRecords(tx, ownGoals(caller), { id });
     if (!record) throw new NotFoundError('Goal');

@@ -37,3 +37,8 @@ export function ProfileGuard() {
 export function DocumentsGuard() {
   return <RoleGuard requiredRoles={['admin', 'coach', 'client']} />;
 }
+
+/** Goals: a client's own (a coach sees a client's shared goals from My clients). */
+export function GoalsGuard() {
+  return <RoleGuard requiredRoles={['client']} />;
+}

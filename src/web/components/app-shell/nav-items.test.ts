@@ -29,8 +29,11 @@ describe('the app shell navigation', () => {
       navSections(role)[0]?.items.map((item) => item.to);
     expect(paths('coach')).toContain('/coach/clients');
     expect(paths('client')).toEqual(
-      expect.arrayContaining(['/member/coaching', '/documents', '/coaches']),
+      expect.arrayContaining(['/member/coaching', '/goals', '/documents', '/coaches']),
     );
+    // Goals are a client's own: a coach reaches a client's from My clients.
+    expect(paths('coach')).not.toContain('/goals');
+    expect(currentNavItem(navSections('client'), '/goals/discovery')?.label).toBe('Goals');
     // Everyone with an area finds their documents once: a client in the member area.
     for (const role of ['admin', 'coach', 'client'] as const) {
       const all = navSections(role).flatMap((section) => section.items.map((item) => item.to));

@@ -12,6 +12,7 @@ import {
   type LucideIcon,
   Mail,
   ScrollText,
+  Target,
   UserCheck,
   UserSearch,
   Users,
@@ -47,6 +48,7 @@ const PROFILE: NavItem = { to: '/profile', label: 'Profile', icon: IdCard };
 const ORGANIZATIONS: NavItem = { to: '/organizations', label: 'Organizations', icon: Building2 };
 
 const DOCUMENTS: NavItem = { to: '/documents', label: 'Documents', icon: FileText };
+const GOALS: NavItem = { to: '/goals', label: 'Goals', icon: Target };
 
 const ACCOUNT_SECTION: NavSection = { label: 'You', items: [ACCOUNT] };
 /** The person's own pages, for the roles that have a profile and organizations. */
@@ -81,6 +83,7 @@ export function navSections(role: Role): NavSection[] {
           items: [
             { to: '/member', label: 'Overview', icon: LayoutDashboard, end: true },
             { to: '/member/coaching', label: 'Coaching', icon: HeartHandshake },
+            GOALS,
             DOCUMENTS,
             { to: '/coaches', label: 'Find a coach', icon: UserSearch },
             WELCOME_GUIDE,

@@ -1,4 +1,4 @@
-import { FileText } from 'lucide-react';
+import { FileText, Target } from 'lucide-react';
 import { Link } from 'react-router';
 import type { RelationshipView } from '../../../contract/relationships.ts';
 import { PersonCell, RowActions, rowActionClass } from '../../components/data-table/cells.tsx';
@@ -8,6 +8,7 @@ import {
   type RelationshipActions,
 } from '../../components/relationships/relationship-actions.tsx';
 import { sharedDocumentsPath } from '../../lib/documents.ts';
+import { clientGoalsPath } from '../../lib/goals.ts';
 import { partyName } from '../../lib/relationships.ts';
 
 /*
@@ -16,6 +17,7 @@ import { partyName } from '../../lib/relationships.ts';
  */
 
 const col = dataTableColumns<RelationshipView>();
+const linkTone = 'border-border bg-surface text-foreground hover:bg-surface-muted';
 
 /** The client's name, their email when it is not the name already, and a mail that failed. */
 export const clientColumn = col.display({
@@ -43,7 +45,8 @@ function ClientCell({ relationship }: { relationship: RelationshipView }) {
 
 /**
  * A row's actions, compact, named after the client ("Accept Ada Lovelace"); with an active client,
- * first the way to the documents they shared (the server lets the coach read them only then).
+ * first the ways to the documents and goals they shared (the server lets the coach see them only
+ * then).
  */
 export function clientRowActions(actions: RelationshipActions) {
   return (relationship: RelationshipView) => {
@@ -51,14 +54,24 @@ export function clientRowActions(actions: RelationshipActions) {
     return (
       <RowActions>
         {relationship.status === 'active' && (
-          <Link
-            to={sharedDocumentsPath(relationship.id)}
-            aria-label={`Documents of ${name}`}
-            className={`${rowActionClass} border-border bg-surface text-foreground hover:bg-surface-muted`}
-          >
-            <FileText aria-hidden="true" className="size-3.5" />
-            Documents
-          </Link>
+          <>
+            <Link
+              to={clientGoalsPath(relationship.id)}
+              aria-label={`Goals of ${name}`}
+              className={`${rowActionClass} ${linkTone}`}
+            >
+              <Target aria-hidden="true" className="size-3.5" />
+              Goals
+            </Link>
+            <Link
+              to={sharedDocumentsPath(relationship.id)}
+              aria-label={`Documents of ${name}`}
+              className={`${rowActionClass} ${linkTone}`}
+            >
+              <FileText aria-hidden="true" className="size-3.5" />
+              Documents
+            </Link>
+          </>
         )}
         <RelationshipActionButtons
           relationship={relationship}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { goalAreas } from '../../contract/goals.ts';
+import {
+  answeredCount,
+  changedAnswers,
+  GENERATION_WAIT_MS,
+  hasChanges,
+  isGenerating,
+  queueSignature,
+  resumeStep,
+  sourceLabel,
+  toggleArea,
+} from './goal-discovery.ts';
+
+describe('the discovery questionnaire', () => {
+  it('resumes at the first question without an answer', () => {
+    expect(resumeStep({})).toBe(0);
+    expect(resumeStep({ values: 'Honesty', areas: ['career'] })).toBe(2);
+    expect(resumeStep({ values: ' ', areas: [] })).toBe(0);
+    const all = {
+      values: 'a',
+      areas: ['career' as const],
+      strengths: 'b',
+      challenges: 'c',
+      oneYear: 'd',
+      worthIt: 'e',
+    };
+    expect(resumeStep(all)).toBe(5);
+    expect(answeredCount(all)).toBe(6);
+  });
+
+  it('sends only the answers that changed, cleared ones included', () => {
+    const saved = { values: 'Honesty', areas: ['career' as const], strengths: 'Listening' };
+    expect(changedAnswers(saved, { ...saved })).toEqual({});
+    expect(hasChanges(changedAnswers(saved, { ...saved }))).toBe(false);
+    expect(
+      changedAnswers(saved, {
+        ...saved,
+        values: 'Honesty and care',
+        areas: [],
+        challenges: 'Time',
+      }),
+    ).toEqual({ values: 'Honesty and care', areas: [], challenges: 'Time' });
+  });
+
+  it('toggles areas in the contract’s order', () => {
+    expect(toggleArea(['skills'], 'career', goalAreas)).toEqual(['career', 'skills']);
+    expect(toggleArea(['career', 'skills'], 'career', goalAreas)).toEqual(['skills']);
+  });
+});
+
+describe('suggestions', () => {
+  it('names where a quote comes from', () => {
+    expect(
+      sourceLabel({ kind: 'answer', question: 'oneYear', start: 0, end: 4, excerpt: 'Lead' }),
+    ).toBe('Your answer to “Where do you want to be a year from now?”');
+    expect(
+      sourceLabel({ kind: 'document', documentId: 'd', start: 0, end: 4, excerpt: 'Lead' }),
+    ).toBe('From one of your documents');
+  });
+
+  it('waits for a run until the queue changes or the time is up', () => {
+    const before = [{ id: 's1', title: 'Delegate' }];
+    const generation = { since: 1_000, before: queueSignature(before) };
+    expect(isGenerating(generation, before, 2_000)).toBe(true);
+    expect(isGenerating(generation, [...before, { id: 's2', title: 'Rest' }], 2_000)).toBe(false);
+    expect(isGenerating(generation, before, 1_000 + GENERATION_WAIT_MS)).toBe(false);
+    expect(isGenerating(null, before, 2_000)).toBe(false);
+    expect(isGenerating({ since: 0, before: '' }, undefined, 10)).toBe(true);
+  });
+});
