@@ -3,8 +3,7 @@
  * bytes are read, so both adapters enforce the size limit and compute the sha256 identically.
  */
 import { createHash, randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
-import { readdir, rm, stat } from 'node:fs/promises';
+import { open, readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -41,13 +40,15 @@ export async function spoolToTempFile(
     }
   }
 
+  // 'wx': a fresh file only, never one that something else put there. Opened before the pipeline,
+  // so that a failure in its first chunk cannot remove the file before the open creates it.
+  const handle = await open(filePath, 'wx', 0o600);
   try {
-    // 'wx': a fresh file only, never one that something else put there. `flush` fsyncs before
-    // the close, and pipeline settles only after the close.
-    const sink = createWriteStream(filePath, { flags: 'wx', mode: 0o600, flush: options.fsync });
-    await pipeline(source, hashAndLimit, sink);
+    // `flush` fsyncs before the close, and pipeline settles only after the close.
+    await pipeline(source, hashAndLimit, handle.createWriteStream({ flush: options.fsync }));
   } catch (error) {
     source.destroy();
+    await handle.close().catch(() => undefined);
     await rm(filePath, { force: true });
     throw error;
   }
