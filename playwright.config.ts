@@ -70,6 +70,10 @@ export default defineConfig({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
+  // Six servers and two browsers share two cores, and a document's extraction takes one of them
+  // for a while: a sign-in (its password hash) or a save may take longer than Playwright's 5 s
+  // default to show, without anything being wrong.
+  expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
   use: {
     screenshot: 'only-on-failure',
