@@ -47,6 +47,7 @@ try {
       count: coldUserCount,
     });
   let index = 0;
+  const binary = scenario.binary?.();
   const run = (duration: number) =>
     autocannon({
       url: server.url,
@@ -58,8 +59,10 @@ try {
           path: scenario.path,
           headers: {
             ...(scenario.body ? { 'content-type': 'application/json' } : {}),
+            ...(binary ? { 'content-type': binary.contentType } : {}),
             ...(scenario.headers && !scenario.cold ? scenario.headers(session, 0) : {}),
           },
+          ...(binary ? { body: binary.body } : {}),
           setupRequest: (request) => ({
             ...request,
             ...(scenario.body ? { body: JSON.stringify(scenario.body()) } : {}),

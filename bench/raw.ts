@@ -8,6 +8,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { decodeProtectedHeader, importJWK, type JWTPayload, jwtVerify } from 'jose';
 import pg from 'pg';
+import { upload } from './raw-upload.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
 const issuer = process.env.ISSUER;
@@ -364,6 +365,12 @@ async function relationshipsOfCoach(request: IncomingMessage, response: ServerRe
   send(response, 200, { data, totalCount, counts });
 }
 
+async function uploadDocument(request: IncomingMessage, response: ServerResponse) {
+  const claims = await verified(request);
+  if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
+  await upload(pool, claims.sub, request, response);
+}
+
 // Requests still running when the server stops: the pool ends after them, not under them.
 const inFlight = new Set<Promise<unknown>>();
 
@@ -381,9 +388,11 @@ const server = createServer((request, response) => {
             ? tenantsOfUser(request, response, url)
             : route === 'GET /api/v1/relationships/coach'
               ? relationshipsOfCoach(request, response, url)
-              : route === 'GET /healthz'
-                ? Promise.resolve(send(response, 200, { status: 'ok' }))
-                : Promise.resolve(send(response, 404, { error: 'not_found' }));
+              : route === 'POST /api/v1/documents'
+                ? uploadDocument(request, response)
+                : route === 'GET /healthz'
+                  ? Promise.resolve(send(response, 200, { status: 'ok' }))
+                  : Promise.resolve(send(response, 404, { error: 'not_found' }));
   const settled = handled.catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, { error: 'internal' });

@@ -2,6 +2,7 @@
 // same SQL done by hand, so that the bench prints what our own code costs beside it.
 import { randomUUID } from 'node:crypto';
 import type { BenchSession } from './session.ts';
+import { describeHostile, keepHostileExtracting, reportUploadBody } from './upload.ts';
 
 export type Scenario = {
   /** Short, for the table and for `BENCH_SCENARIOS`. */
@@ -19,6 +20,18 @@ export type Scenario = {
   cold?: boolean;
   /** Needs rows written straight into the database first (PostgreSQL only). */
   seeded?: 'relationships';
+  /** The same bytes for every request (a file upload), built once: sent as they are. */
+  binary?: () => { body: Buffer; contentType: string };
+  /** Connection counts for this scenario instead of `BENCH_CONNECTIONS`. */
+  connections?: number[];
+  /**
+   * Load kept up beside the scenario on the server for as long as it runs, both sides' rounds
+   * included, so the machine is the same for both (PostgreSQL only: it may reach into the bench
+   * database); `stop` says what it did.
+   */
+  during?: (input: { url: string; session: BenchSession; databaseUrl: string }) => {
+    stop(): Promise<string>;
+  };
 };
 
 const asAdmin = (session: BenchSession) => ({ authorization: `Bearer ${session.adminToken}` });
@@ -102,5 +115,21 @@ export const scenarios: Scenario[] = [
     headers: asAdmin,
     baseline: true,
     seeded: 'relationships',
+  },
+  {
+    id: 'upload',
+    name: 'uploading a 1 MiB PDF (multipart/form-data), while the server extracts PDF bombs',
+    method: 'POST',
+    path: '/api/v1/documents',
+    headers: asAdmin,
+    binary: reportUploadBody,
+    // Each upload is 1 MiB on the wire and queues an extraction: 10 connections saturate the
+    // machine already, and a second count would add minutes to the default run for little.
+    connections: (process.env.BENCH_UPLOAD_CONNECTIONS ?? '10').split(',').map(Number),
+    during: (input) => {
+      const hostile = keepHostileExtracting(input);
+      return { stop: async () => describeHostile(await hostile.stop()) };
+    },
+    baseline: true,
   },
 ];

@@ -67,6 +67,8 @@ export function startServer(
       LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
       // Rate limits off: a load test from one address is exactly what they exist to stop.
       RATE_LIMITS: 'off',
+      // The `upload` scenario stores thousands of 1 MiB documents for one user: no quota holds them.
+      DOCUMENT_QUOTA_BYTES: String(1024 ** 4),
       ...env,
     },
     '/readyz',

@@ -153,12 +153,22 @@ export async function seedRelationships(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Removes what earlier runs on this bench database left: waitlist joins pile up otherwise. */
+/**
+ * Removes what earlier runs on this bench database left: waitlist joins pile up otherwise, and so
+ * do the `upload` scenario's documents, their audit entries and their extraction jobs (thousands,
+ * still waiting: a server started on the database would work through them first).
+ */
 export async function forgetEarlierRuns(databaseUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     await client.query("delete from waitlist_entries where email like 'bench.%@example.com'");
+    const admin = "(select id from auth_user where email = 'admin@arete.local')";
+    await client.query(`delete from documents where owner_user_id in ${admin}`);
+    await client.query("delete from jobs where kind like 'documents.%'");
+    await client.query(
+      `delete from audit_log where action = 'document.upload' and actor in ${admin}`,
+    );
   } finally {
     await client.end();
   }
