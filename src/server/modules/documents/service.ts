@@ -16,7 +16,7 @@ import type { Caller } from '../../identity/auth-plugin.ts';
 import type { IdentityProvider } from '../../identity/port.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
-import { settingsOf } from '../member/session-settings.ts';
+import { sharesWithCoachesByDefault } from '../member/session-settings.ts';
 import { activeClientOf } from '../relationships/coach-access.ts';
 import { cancelExtraction, queueContentRelease } from './jobs.ts';
 import {
@@ -164,19 +164,10 @@ export async function deleteDocument(
   deps.jobs.nudge();
 }
 
-/** Seed 001: with `session_auto_send_context` on, new uploads are shared with the coaches. */
-export async function sharesByDefault(
-  deps: Pick<DocumentsDeps, 'identity'>,
-  caller: Caller,
-): Promise<boolean> {
-  const user = await deps.identity.users.get(caller.userId);
-  return user ? settingsOf(user.publicMetadata).auto_send_context : false;
-}
-
 export async function getUsage(deps: DocumentsDeps, caller: Caller): Promise<DocumentUsage> {
   const [usedBytes, sharedByDefault] = await Promise.all([
     usedBytesOf(deps.db, caller.userId),
-    sharesByDefault(deps, caller),
+    sharesWithCoachesByDefault(deps.identity, caller.userId),
   ]);
   return {
     usedBytes,

@@ -19,12 +19,13 @@ import {
 } from '../../http/errors.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import { recordAudit } from '../audit/service.ts';
+import { sharesWithCoachesByDefault } from '../member/session-settings.ts';
 import { type Detection, detectDocumentType } from './extraction/index.ts';
 import { cleanFileName, titleFromFileName } from './file-names.ts';
 import { formatBytes } from './format-bytes.ts';
 import { queueContentRelease, queueExtraction } from './jobs.ts';
 import { insertDocument, lockContent, lockOwnerQuota, usedBytesOf } from './repository.ts';
-import { type DocumentsDeps, sharesByDefault } from './service.ts';
+import type { DocumentsDeps } from './service.ts';
 import { UploadTooLargeError } from './storage/errors.ts';
 import type { StoredContent } from './storage/storage.ts';
 import { toDocumentView } from './views.ts';
@@ -200,7 +201,8 @@ async function createDocument(
     mime: file.declaredMime,
   });
   refuseUnlessAccepted(detection);
-  const sharedWithCoaches = fields.sharedWithCoaches ?? (await sharesByDefault(deps, caller));
+  const sharedWithCoaches =
+    fields.sharedWithCoaches ?? (await sharesWithCoachesByDefault(deps.identity, caller.userId));
   const row = await deps.db.transaction(async (tx) => {
     await lockOwnerQuota(tx, caller.userId);
     const used = await usedBytesOf(tx, caller.userId);

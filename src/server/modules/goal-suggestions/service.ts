@@ -14,7 +14,8 @@ import type { Caller } from '../../identity/auth-plugin.ts';
 import { enqueueJob, jobKind } from '../../jobs/repository.ts';
 import type { JobRunner } from '../../jobs/runner.ts';
 import { recordAudit } from '../audit/service.ts';
-import { addGoal, type GoalsDeps, getGoal, ownGoals, sharedByDefault } from '../goals/service.ts';
+import { addGoal, type GoalsDeps, getGoal, ownGoals } from '../goals/service.ts';
+import { sharesWithCoachesByDefault } from '../member/session-settings.ts';
 import { activeClientOf } from '../relationships/coach-access.ts';
 import { effectiveLevelFor } from './ai-privacy.ts';
 import {
@@ -172,7 +173,8 @@ export async function acceptSuggestion(
   // Read before the transaction: the provider's user lookup may use the database, which on the
   // embedded PGlite is the one connection the transaction holds.
   const visibility =
-    body.edits?.visibility ?? ((await sharedByDefault(deps, caller)) ? 'shared' : 'private');
+    body.edits?.visibility ??
+    ((await sharesWithCoachesByDefault(deps.identity, caller.userId)) ? 'shared' : 'private');
   const result = await deps.db.transaction(async (tx) => {
     const suggestion = await pendingSuggestion(tx, caller, id);
     const goal = {

@@ -18,7 +18,7 @@ import { BadRequestError, ConflictError, NotFoundError } from '../../http/errors
 import type { Caller } from '../../identity/auth-plugin.ts';
 import type { IdentityProvider } from '../../identity/port.ts';
 import { recordAudit } from '../audit/service.ts';
-import { settingsOf } from '../member/session-settings.ts';
+import { sharesWithCoachesByDefault } from '../member/session-settings.ts';
 import { activeClientOf } from '../relationships/coach-access.ts';
 import { findRelationship } from '../relationships/repository.ts';
 import { goalProgress } from './progress.ts';
@@ -83,12 +83,6 @@ export async function getGoal(
   return toGoalView(record, now);
 }
 
-/** Seed 001: with `session_auto_send_context` on, new goals are shared with the coaches. */
-export async function sharedByDefault(deps: GoalsDeps, caller: Caller): Promise<boolean> {
-  const user = await deps.identity.users.get(caller.userId);
-  return user ? settingsOf(user.publicMetadata).auto_send_context : false;
-}
-
 /** Refuses a goal to start when the client already has `focusLimit` in progress: 409 with them. */
 async function refuseOverFocus(
   tx: Database,
@@ -129,7 +123,8 @@ export async function prepareGoal(
     if (relationship?.clientUserId !== caller.userId) throw new NotFoundError('Relationship');
   }
   const visibility =
-    body.visibility ?? ((await sharedByDefault(deps, caller)) ? 'shared' : 'private');
+    body.visibility ??
+    ((await sharesWithCoachesByDefault(deps.identity, caller.userId)) ? 'shared' : 'private');
   return { ...body, visibility };
 }
 

@@ -9,7 +9,7 @@ import { recordAudit } from '../audit/service.ts';
 
 type SessionSettingsDeps = { db: Database; identity: IdentityProvider };
 
-export function settingsOf(metadata: PublicMetadata): SessionSettings {
+function settingsOf(metadata: PublicMetadata): SessionSettings {
   return { auto_send_context: metadata.session_auto_send_context === true };
 }
 
@@ -37,4 +37,16 @@ export async function updateSessionSettings(
     after: body,
   });
   return settingsOf(user.publicMetadata);
+}
+
+/**
+ * Seed 001: whether the user's `session_auto_send_context` is on, which makes their new documents
+ * and goals shared with their coaches unless they say otherwise.
+ */
+export async function sharesWithCoachesByDefault(
+  identity: IdentityProvider,
+  userId: string,
+): Promise<boolean> {
+  const user = await identity.users.get(userId);
+  return user ? settingsOf(user.publicMetadata).auto_send_context : false;
 }
