@@ -1,6 +1,7 @@
 // `npm run bench` (through run.ts): load-tests the production server on this machine, beside a raw
 // baseline doing the same SQL (bench/raw.ts), times text extraction beside poppler's pdftotext
-// (bench/extraction.ts), and records the figures.
+// (bench/extraction.ts), times the offline goal-suggestion generator (bench/suggestions.ts), and
+// records the figures.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
@@ -16,11 +17,13 @@ import {
   coldUserCount,
   forgetEarlierRuns,
   mintColdTokens,
+  seedGoals,
   seedOrganizations,
   seedRegistry,
   seedRelationships,
   signInAsDemoAdmin,
 } from './session.ts';
+import { benchSuggestions, printSuggestions, type SuggestionFigures } from './suggestions.ts';
 
 const durationSeconds = Number(process.env.BENCH_DURATION ?? 10);
 const connectionCounts = (process.env.BENCH_CONNECTIONS ?? '10,50')
@@ -166,6 +169,8 @@ async function loadTest(chosen: Scenario[]): Promise<Row[]> {
     if (databaseUrl) {
       if (chosen.some((scenario) => scenario.seeded === 'relationships'))
         await seedRelationships(databaseUrl);
+      if (chosen.some((scenario) => scenario.seeded === 'goals'))
+        session.goalsToken = await seedGoals({ databaseUrl, authSecret, issuer: server.url });
       raw = await startRawServer(databaseUrl, server.url);
       if (chosen.some((scenario) => scenario.cold))
         session.coldTokens = await mintColdTokens({
@@ -252,6 +257,10 @@ const extraction: ExtractionFigures | undefined = wanted('extraction')
   ? await benchExtraction(extractionRuns)
   : undefined;
 if (extraction) printExtraction(extraction);
+const suggestions: SuggestionFigures | undefined = wanted('suggestions')
+  ? benchSuggestions()
+  : undefined;
+if (suggestions) printSuggestions(suggestions);
 const chosen = scenarios.filter((scenario) => wanted(scenario.id));
 const rows = chosen.length > 0 ? await loadTest(chosen) : [];
 
@@ -287,6 +296,7 @@ const report = {
   coldUsers,
   results: rows,
   ...(extraction ? { extraction } : {}),
+  ...(suggestions ? { suggestions } : {}),
 };
 const outputDir = path.resolve('bench/results');
 mkdirSync(outputDir, { recursive: true });

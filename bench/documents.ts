@@ -167,7 +167,7 @@ const WIN_ANSI: Record<string, string> = { '’': '\x92', '“': '\x93', '”': 
 const winAnsi = (line: string) => line.replace(/[’“”—]/g, (c) => WIN_ANSI[c] ?? c);
 
 /** 40 lines a page: a heading, then paragraphs separated by a blank line. */
-function textPages(pageCount: number): string[][] {
+function pagesOfLines(pageCount: number): string[][] {
   return Array.from({ length: pageCount }, (_, index) => {
     const lines = [`Chapter ${index + 1}`, ''];
     for (const paragraph of prose(Math.imul(index + 1, 0x9e3779b1), 8)) {
@@ -175,9 +175,18 @@ function textPages(pageCount: number): string[][] {
       if (lines.length + wrapped.length > 40) break;
       lines.push(...wrapped, '');
     }
-    return lines.map(winAnsi);
+    return lines;
   });
 }
+
+/** The text of `pageCount` pages as a document's extracted text would read. */
+export function textOfPages(pageCount: number): string {
+  return pagesOfLines(pageCount)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n');
+}
+
+const textPages = (pageCount: number) => pagesOfLines(pageCount).map((lines) => lines.map(winAnsi));
 
 /** The extraction bench's file: `pageCount` pages of text, about 3 KB of text each. */
 export function textPdfOfPages(pageCount = 50): Buffer {

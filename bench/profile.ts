@@ -13,8 +13,10 @@ import {
   benchOrganizationCount,
   coldUserCount,
   mintColdTokens,
+  seedGoals,
   seedOrganizations,
   seedRegistry,
+  seedRelationships,
   signInAsDemoAdmin,
 } from './session.ts';
 
@@ -23,7 +25,8 @@ const scenario = scenarios.find((candidate) => candidate.id === id);
 if (!scenario) throw new Error(`no scenario ${id}: ${scenarios.map((s) => s.id).join(', ')}`);
 const databaseUrl = process.env.BENCH_DATABASE_URL;
 const authSecret = benchAuthSecret;
-if (scenario.cold && !databaseUrl) throw new Error('the cold scenario needs BENCH_DATABASE_URL');
+if ((scenario.cold || scenario.seeded) && !databaseUrl)
+  throw new Error(`the ${id} scenario needs BENCH_DATABASE_URL`);
 
 const directory = mkdtempSync(path.join(tmpdir(), 'arete-profile-'));
 const server = await startServer(
@@ -46,6 +49,9 @@ try {
       issuer: server.url,
       count: coldUserCount,
     });
+  if (scenario.seeded === 'relationships' && databaseUrl) await seedRelationships(databaseUrl);
+  if (scenario.seeded === 'goals' && databaseUrl)
+    session.goalsToken = await seedGoals({ databaseUrl, authSecret, issuer: server.url });
   let index = 0;
   const binary = scenario.binary?.();
   const run = (duration: number) =>

@@ -8,6 +8,12 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { decodeProtectedHeader, importJWK, type JWTPayload, jwtVerify } from 'jose';
 import pg from 'pg';
+import {
+  goalProgress,
+  type KeyResultValues,
+  keyResultProgress,
+  momentumOf,
+} from '../src/server/modules/goals/progress.ts';
 import { upload } from './raw-upload.ts';
 
 const databaseUrl = process.env.DATABASE_URL;
@@ -365,6 +371,86 @@ async function relationshipsOfCoach(request: IncomingMessage, response: ServerRe
   send(response, 200, { data, totalCount, counts });
 }
 
+/**
+ * A client's goals with progress and momentum: Arete's statement (each goal's parts folded into
+ * its row as JSON) and the same pure functions for progress and momentum (they are the answer, not
+ * the framework around it).
+ */
+async function goalsOfClient(request: IncomingMessage, response: ServerResponse) {
+  const claims = await verified(request);
+  if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
+  // pg reads a date as a Date at midnight local time: Arete's reads it as text.
+  const { rows } = await pool.query({
+    name: 'raw-goals',
+    text: `select g.id, g.client_user_id, g.relationship_id, g.title, g.description, g.why_it_matters,
+        g.area, g.status, g.source, g.proposed_by, g.visibility, g.target_date::text as target_date,
+        g.started_at, g.completed_at, g.created_at, g.updated_at,
+        coalesce((select json_agg(json_build_object('id', kr.id, 'title', kr.title,
+          'startValue', kr.start_value, 'currentValue', kr.current_value, 'targetValue', kr.target_value,
+          'unit', kr.unit, 'weight', kr.weight) order by kr.position)
+          from goal_key_results kr where kr.goal_id = g.id), '[]'::json) as key_results,
+        coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title, 'doneAt', m.done_at)
+          order by m.position) from goal_milestones m where m.goal_id = g.id), '[]'::json) as milestones,
+        (select json_build_object('at', c.created_at, 'confidence', c.confidence) from goal_check_ins c
+          where c.goal_id = g.id order by c.created_at desc limit 1) as last_check_in,
+        (select count(*)::int from goal_check_ins c where c.goal_id = g.id) as check_in_count
+      from goals g where g.client_user_id = $1 order by g.created_at desc, g.id desc`,
+    values: [claims.sub],
+  });
+  const now = new Date();
+  const data = rows.map((goal) => {
+    const results = goal.key_results as KeyResultValues[];
+    const milestones = goal.milestones as { id: string; title: string; doneAt: string | null }[];
+    const lastCheckIn = goal.last_check_in
+      ? { at: new Date(goal.last_check_in.at), confidence: goal.last_check_in.confidence }
+      : null;
+    const progress = goalProgress(
+      goal.status,
+      results,
+      milestones.map((milestone) => ({ done: milestone.doneAt !== null })),
+    );
+    return {
+      id: goal.id,
+      clientUserId: goal.client_user_id,
+      relationshipId: goal.relationship_id,
+      title: goal.title,
+      description: goal.description,
+      whyItMatters: goal.why_it_matters,
+      area: goal.area,
+      status: goal.status,
+      source: goal.source,
+      proposedBy: goal.proposed_by,
+      visibility: goal.visibility,
+      targetDate: goal.target_date,
+      startedAt: iso(goal.started_at),
+      completedAt: iso(goal.completed_at),
+      keyResults: results.map((result) => ({ ...result, progress: keyResultProgress(result) })),
+      milestones: milestones.map((milestone) => ({
+        ...milestone,
+        doneAt: milestone.doneAt && new Date(milestone.doneAt).toISOString(),
+      })),
+      progress,
+      momentum: momentumOf(
+        {
+          status: goal.status,
+          progress,
+          startedAt: goal.started_at,
+          createdAt: goal.created_at,
+          targetDate: goal.target_date,
+          lastCheckIn,
+        },
+        now,
+      ),
+      lastCheckInAt: iso(lastCheckIn?.at ?? null),
+      checkInCount: goal.check_in_count,
+      createdAt: goal.created_at.toISOString(),
+      updatedAt: goal.updated_at.toISOString(),
+    };
+  });
+  const inProgress = rows.filter((goal) => goal.status === 'in_progress').length;
+  send(response, 200, { data, focus: { limit: 3, inProgress } });
+}
+
 async function uploadDocument(request: IncomingMessage, response: ServerResponse) {
   const claims = await verified(request);
   if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
@@ -388,11 +474,13 @@ const server = createServer((request, response) => {
             ? tenantsOfUser(request, response, url)
             : route === 'GET /api/v1/relationships/coach'
               ? relationshipsOfCoach(request, response, url)
-              : route === 'POST /api/v1/documents'
-                ? uploadDocument(request, response)
-                : route === 'GET /healthz'
-                  ? Promise.resolve(send(response, 200, { status: 'ok' }))
-                  : Promise.resolve(send(response, 404, { error: 'not_found' }));
+              : route === 'GET /api/v1/goals'
+                ? goalsOfClient(request, response)
+                : route === 'POST /api/v1/documents'
+                  ? uploadDocument(request, response)
+                  : route === 'GET /healthz'
+                    ? Promise.resolve(send(response, 200, { status: 'ok' }))
+                    : Promise.resolve(send(response, 404, { error: 'not_found' }));
   const settled = handled.catch((error: unknown) => {
     console.error(error);
     if (!response.headersSent) send(response, 500, { error: 'internal' });

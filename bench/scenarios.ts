@@ -19,7 +19,7 @@ export type Scenario = {
   /** Needs `session.coldTokens` (PostgreSQL only: they are written straight into the database). */
   cold?: boolean;
   /** Needs rows written straight into the database first (PostgreSQL only). */
-  seeded?: 'relationships';
+  seeded?: 'relationships' | 'goals';
   /** The same bytes for every request (a file upload), built once: sent as they are. */
   binary?: () => { body: Buffer; contentType: string };
   /** Connection counts for this scenario instead of `BENCH_CONNECTIONS`. */
@@ -115,6 +115,15 @@ export const scenarios: Scenario[] = [
     headers: asAdmin,
     baseline: true,
     seeded: 'relationships',
+  },
+  {
+    id: 'goals',
+    name: "a client's goals with progress and momentum (50 goals, 20 check-ins each)",
+    method: 'GET',
+    path: '/api/v1/goals',
+    headers: (session) => ({ authorization: `Bearer ${session.goalsToken}` }),
+    baseline: true,
+    seeded: 'goals',
   },
   {
     id: 'upload',

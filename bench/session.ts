@@ -19,6 +19,8 @@ export type BenchSession = {
   refresh(): Promise<void>;
   /** Tokens of many users, each with its own session, for the cold-cache scenario (PostgreSQL). */
   coldTokens: string[];
+  /** A token of the client whose goals the `goals` scenario lists (PostgreSQL). */
+  goalsToken: string;
 };
 
 export async function signInAsDemoAdmin(url: string): Promise<BenchSession> {
@@ -35,6 +37,7 @@ export async function signInAsDemoAdmin(url: string): Promise<BenchSession> {
   const session: BenchSession = {
     adminToken: '',
     coldTokens: [],
+    goalsToken: '',
     async refresh() {
       const token = await fetch(`${url}/api/auth/token`, { headers: { cookie } });
       if (!token.ok) throw new Error(`token failed: ${token.status}`);
@@ -175,65 +178,136 @@ export async function forgetEarlierRuns(databaseUrl: string): Promise<void> {
 }
 
 /**
- * `count` users with one live session each, written straight into the bench database, and an API
- * token for each, signed with the server's own signing key (decrypted with the bench's AUTH_SECRET)
- * and carrying the claims `GET /api/auth/token` gives. Fetching 60,000 tokens over HTTP would
- * need 60,000 sessions signed in with a password first.
+ * Signs API tokens as the server would: with its own signing key (decrypted with the bench's
+ * AUTH_SECRET), carrying the claims `GET /api/auth/token` gives. Fetching thousands of tokens over
+ * HTTP would need as many sessions signed in with a password first.
  */
-export async function mintColdTokens(input: {
-  databaseUrl: string;
-  authSecret: string;
-  issuer: string;
-  count: number;
-}): Promise<string[]> {
+async function tokenSigner(client: pg.Client, authSecret: string, issuer: string) {
   const { symmetricDecrypt } = await import('better-auth/crypto');
+  const {
+    rows: [key],
+  } = await client.query(
+    'select id, private_key, alg from auth_jwks order by created_at desc limit 1',
+  );
+  if (!key) throw new Error('the database holds no signing key');
+  const privateJwk = await symmetricDecrypt({ key: authSecret, data: JSON.parse(key.private_key) });
+  const alg = key.alg ?? 'EdDSA';
+  const privateKey = await importJWK(JSON.parse(privateJwk), alg);
+  return (userId: string, sessionId: string, role: string) =>
+    new SignJWT({ sid: sessionId, metadata: { primary_role: role } })
+      .setProtectedHeader({ alg, kid: key.id })
+      .setSubject(userId)
+      .setIssuer(issuer)
+      .setAudience(issuer)
+      .setIssuedAt()
+      .setExpirationTime('2h')
+      .sign(privateKey);
+}
+
+type TokenInput = { databaseUrl: string; authSecret: string; issuer: string };
+
+/** Users `<prefix>1…<prefix>count`, each with one live session `<prefix>session-<i>`. */
+async function insertUsers(client: pg.Client, prefix: string, role: string, count: number) {
+  await client.query(
+    `insert into auth_user (id, name, email, email_verified, created_at, updated_at, public_metadata)
+     select $1 || i, 'Bench ' || i, $1 || i || '@example.com', true,
+            now() at time zone 'utc', now() at time zone 'utc', jsonb_build_object('primary_role', $2::text)
+     from generate_series(1, $3::int) as i
+     on conflict do nothing`,
+    [prefix, role, count],
+  );
+  await client.query(
+    `insert into auth_session (id, expires_at, token, created_at, updated_at, user_id)
+     select $1 || 'session-' || i, (now() at time zone 'utc') + interval '1 day',
+            $1 || 'token-' || i, now() at time zone 'utc', now() at time zone 'utc', $1 || i
+     from generate_series(1, $2::int) as i
+     on conflict (id) do update set expires_at = excluded.expires_at`,
+    [prefix, count],
+  );
+}
+
+/** `count` client users with one live session each, written straight into the bench database. */
+export async function mintColdTokens(input: TokenInput & { count: number }): Promise<string[]> {
   const client = new pg.Client({ connectionString: input.databaseUrl });
   await client.connect();
   try {
-    await client.query(
-      `insert into auth_user (id, name, email, email_verified, created_at, updated_at, public_metadata)
-       select 'bench-cold-' || i, 'Cold Bench ' || i, 'bench.cold.' || i || '@example.com', true,
-              now() at time zone 'utc', now() at time zone 'utc', '{"primary_role":"client"}'::jsonb
-       from generate_series(1, $1::int) as i
-       on conflict do nothing`,
-      [input.count],
-    );
-    await client.query(
-      `insert into auth_session (id, expires_at, token, created_at, updated_at, user_id)
-       select 'bench-cold-session-' || i, (now() at time zone 'utc') + interval '1 day',
-              'bench-cold-token-' || i, now() at time zone 'utc', now() at time zone 'utc',
-              'bench-cold-' || i
-       from generate_series(1, $1::int) as i
-       on conflict (id) do update set expires_at = excluded.expires_at`,
-      [input.count],
-    );
-    const {
-      rows: [key],
-    } = await client.query(
-      'select id, private_key, alg from auth_jwks order by created_at desc limit 1',
-    );
-    if (!key) throw new Error('the database holds no signing key');
-    const privateJwk = await symmetricDecrypt({
-      key: input.authSecret,
-      data: JSON.parse(key.private_key),
-    });
-    const alg = key.alg ?? 'EdDSA';
-    const privateKey = await importJWK(JSON.parse(privateJwk), alg);
+    await insertUsers(client, 'bench-cold-', 'client', input.count);
+    const sign = await tokenSigner(client, input.authSecret, input.issuer);
     const tokens: string[] = [];
-    for (let i = 1; i <= input.count; i++) {
-      tokens.push(
-        await new SignJWT({ sid: `bench-cold-session-${i}`, metadata: { primary_role: 'client' } })
-          .setProtectedHeader({ alg, kid: key.id })
-          .setSubject(`bench-cold-${i}`)
-          .setIssuer(input.issuer)
-          .setAudience(input.issuer)
-          .setIssuedAt()
-          .setExpirationTime('2h')
-          .sign(privateKey),
-      );
-    }
+    for (let i = 1; i <= input.count; i++)
+      tokens.push(await sign(`bench-cold-${i}`, `bench-cold-session-${i}`, 'client'));
     return tokens;
   } finally {
     await client.end();
   }
 }
+
+/** Issue 10: the client's goal list holds 50 goals with 20 check-ins each. */
+export const benchGoals = 50;
+export const benchCheckInsPerGoal = 20;
+const GOALS_CLIENT = 'bench-goals-1';
+
+/**
+ * A client (`bench-goals-1`) with 50 goals of every status, each with two key results, two
+ * milestones and 20 check-ins, written straight into the bench database (check-ins are
+ * append-only, so a database that has them from an earlier run keeps them); returns a token of
+ * that client.
+ */
+export async function seedGoals(input: TokenInput): Promise<string> {
+  const client = new pg.Client({ connectionString: input.databaseUrl });
+  await client.connect();
+  try {
+    await insertUsers(client, 'bench-goals-', 'client', 1);
+    const { rows } = await client.query(
+      'select count(*)::int as count from goals where client_user_id = $1',
+      [GOALS_CLIENT],
+    );
+    if (rows[0]?.count !== benchGoals) {
+      await client.query('begin');
+      await client.query(insertGoals, [GOALS_CLIENT, benchGoals]);
+      await client.query(insertGoalParts, [GOALS_CLIENT]);
+      await client.query(insertCheckIns, [GOALS_CLIENT, benchCheckInsPerGoal]);
+      await client.query('commit');
+    }
+    const sign = await tokenSigner(client, input.authSecret, input.issuer);
+    return await sign(GOALS_CLIENT, 'bench-goals-session-1', 'client');
+  } catch (error) {
+    await client.query('rollback');
+    throw error;
+  } finally {
+    await client.end();
+  }
+}
+
+// Three in progress (the focus limit), the rest spread over the other statuses; started 40 to 89
+// days ago with target dates ahead, so that momentum has every case to work out.
+const insertGoals = `
+  insert into goals (client_user_id, title, description, area, status, source, visibility,
+    target_date, started_at, completed_at, created_by, updated_by, created_at, updated_at)
+  select $1, 'Bench goal ' || i, 'A goal of the bench, number ' || i,
+         (array['career','leadership','wellbeing','relationships','skills','other'])[1 + i % 6],
+         case when i <= 3 then 'in_progress'
+              else (array['not_started','on_hold','completed','abandoned','proposed'])[1 + i % 5] end,
+         'manual', case when i % 2 = 0 then 'shared' else 'private' end,
+         (current_date + (i % 60))::date, now() - make_interval(days => 40 + i),
+         null, $1, $1, now() - make_interval(days => 40 + i), now()
+  from generate_series(1, $2::int) as i`;
+
+const insertGoalParts = `
+  with bench_goals as (select id from goals where client_user_id = $1),
+  key_results as (
+    insert into goal_key_results (goal_id, position, title, start_value, current_value, target_value, unit, weight)
+    select id, k - 1, 'Key result ' || k, 0, 4 * k, 10 * k, 'times', k from bench_goals, generate_series(1, 2) as k
+  )
+  insert into goal_milestones (goal_id, position, title, done_at)
+  select id, m - 1, 'Milestone ' || m, case when m = 1 then now() - interval '10 days' end
+  from bench_goals, generate_series(1, 2) as m`;
+
+const insertCheckIns = `
+  insert into goal_check_ins (goal_id, values, milestones, confidence, note, progress, created_by, created_at)
+  select g.id, jsonb_build_array(jsonb_build_object('keyResultId', kr.id, 'value', c / 2.0)), '[]'::jsonb,
+         1 + c % 5, 'Check-in ' || c, c / 40.0, $1, g.created_at + make_interval(days => c * 2)
+  from goals g
+  join goal_key_results kr on kr.goal_id = g.id and kr.position = 0
+  cross join generate_series(1, $2::int) as c
+  where g.client_user_id = $1`;

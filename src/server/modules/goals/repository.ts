@@ -1,6 +1,6 @@
 // The SQL of goals. Reads are scoped by the client whose goals they are (and, for a coach, by
 // `sharedOnly`); the service decides who may ask for which client.
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { GoalArea, GoalStatus } from '../../../contract/goals.ts';
 import type { Database } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
@@ -126,41 +126,46 @@ const visibleGoals = () =>
     sql`(${sql.placeholder('area')}::text is null or ${goals.area} = ${sql.placeholder('area')}::text)`,
   );
 
-function goalStatements(db: Database) {
-  return prepared(db, 'goals.records', () => {
-    const ids = db.select({ id: goals.id }).from(goals).where(visibleGoals());
-    return {
-      goals: db
-        .select()
-        .from(goals)
-        .where(visibleGoals())
-        .orderBy(desc(goals.createdAt), desc(goals.id))
-        .prepare('goals_visible'),
-      keyResults: db
-        .select()
-        .from(goalKeyResults)
-        .where(inArray(goalKeyResults.goalId, ids))
-        .orderBy(asc(goalKeyResults.position))
-        .prepare('goals_key_results'),
-      milestones: db
-        .select()
-        .from(goalMilestones)
-        .where(inArray(goalMilestones.goalId, ids))
-        .orderBy(asc(goalMilestones.position))
-        .prepare('goals_milestones'),
-      checkIns: db
-        .select({
-          goalId: goalCheckIns.goalId,
-          count: sql<number>`count(*)::int`,
-          lastAt: sql<string>`max(${goalCheckIns.createdAt})`,
-          lastConfidence: sql<number>`(array_agg(${goalCheckIns.confidence} order by ${goalCheckIns.createdAt} desc))[1]`,
-        })
-        .from(goalCheckIns)
-        .where(inArray(goalCheckIns.goalId, ids))
-        .groupBy(goalCheckIns.goalId)
-        .prepare('goals_check_in_summary'),
-    };
-  });
+type KeyResultJson = Omit<KeyResultRow, 'goalId'>;
+type MilestoneJson = { id: string; position: number; title: string; doneAt: string | null };
+
+// Drizzle writes a single-table query's columns unqualified: inside a subquery `"id"` would be the
+// subquery's own.
+const goalIdOuter = sql.raw('"goals"."id"');
+
+// Each goal's parts folded into its row as JSON (PostgreSQL builds it; JSON.parse reads it), so
+// that a list is one statement and one row per goal, not four statements and a row per part.
+const keyResultsJson = sql<KeyResultJson[]>`coalesce((
+  select json_agg(json_build_object('id', kr.id, 'position', kr.position, 'title', kr.title,
+    'startValue', kr.start_value, 'currentValue', kr.current_value, 'targetValue', kr.target_value,
+    'unit', kr.unit, 'weight', kr.weight) order by kr.position)
+  from ${goalKeyResults} kr where kr.goal_id = ${goalIdOuter}), '[]'::json)`;
+const milestonesJson = sql<MilestoneJson[]>`coalesce((
+  select json_agg(json_build_object('id', m.id, 'position', m.position, 'title', m.title,
+    'doneAt', m.done_at) order by m.position)
+  from ${goalMilestones} m where m.goal_id = ${goalIdOuter}), '[]'::json)`;
+const lastCheckInJson = sql<{ at: string; confidence: number } | null>`(
+  select json_build_object('at', c.created_at, 'confidence', c.confidence)
+  from ${goalCheckIns} c where c.goal_id = ${goalIdOuter}
+  order by c.created_at desc limit 1)`;
+const checkInCount = sql<number>`(
+  select count(*)::int from ${goalCheckIns} c where c.goal_id = ${goalIdOuter})`;
+
+function goalStatement(db: Database) {
+  return prepared(db, 'goals.records', () =>
+    db
+      .select({
+        goal: goals,
+        keyResults: keyResultsJson,
+        milestones: milestonesJson,
+        lastCheckIn: lastCheckInJson,
+        checkInCount,
+      })
+      .from(goals)
+      .where(visibleGoals())
+      .orderBy(desc(goals.createdAt), desc(goals.id))
+      .prepare('goals_records'),
+  );
 }
 
 /** The goals the scope sees, newest first, each with what its progress and momentum need. */
@@ -169,40 +174,26 @@ export async function findGoalRecords(
   scope: GoalScope,
   filter: GoalFilter = {},
 ): Promise<GoalRecord[]> {
-  const statements = goalStatements(db);
-  const values = {
+  const rows = await goalStatement(db).execute({
     client: scope.clientUserId,
     sharedOnly: scope.sharedOnly,
     id: filter.id ?? null,
     status: filter.status ?? null,
     area: filter.area ?? null,
-  };
-  const [rows, keyResults, milestones, checkIns] = await Promise.all([
-    statements.goals.execute(values),
-    statements.keyResults.execute(values),
-    statements.milestones.execute(values),
-    statements.checkIns.execute(values),
-  ]);
-  const byGoal = <T extends { goalId: string }>(items: T[]) => {
-    const grouped = new Map<string, T[]>();
-    for (const item of items) grouped.set(item.goalId, [...(grouped.get(item.goalId) ?? []), item]);
-    return grouped;
-  };
-  const keyResultsOf = byGoal(keyResults);
-  const milestonesOf = byGoal(milestones);
-  const checkInsOf = new Map(checkIns.map((entry) => [entry.goalId, entry]));
-  return rows.map((goal) => {
-    const checkIn = checkInsOf.get(goal.id);
-    return {
-      goal,
-      keyResults: keyResultsOf.get(goal.id) ?? [],
-      milestones: milestonesOf.get(goal.id) ?? [],
-      lastCheckIn: checkIn
-        ? { at: new Date(checkIn.lastAt), confidence: Number(checkIn.lastConfidence) }
-        : null,
-      checkInCount: checkIn ? Number(checkIn.count) : 0,
-    };
   });
+  return rows.map((row) => ({
+    goal: row.goal,
+    keyResults: row.keyResults.map((keyResult) => ({ ...keyResult, goalId: row.goal.id })),
+    milestones: row.milestones.map((milestone) => ({
+      ...milestone,
+      goalId: row.goal.id,
+      doneAt: milestone.doneAt === null ? null : new Date(milestone.doneAt),
+    })),
+    lastCheckIn: row.lastCheckIn
+      ? { at: new Date(row.lastCheckIn.at), confidence: row.lastCheckIn.confidence }
+      : null,
+    checkInCount: row.checkInCount,
+  }));
 }
 
 export async function setKeyResultValues(
