@@ -5,6 +5,8 @@ export const clientConfigSchema = z
   .object({
     identityProvider: z.enum(['local', 'clerk']),
     clerkPublishableKey: z.string().nullable(),
+    /** Clerk's Frontend API through a proxy (an absolute URL or a same-origin path), if one is set. */
+    clerkProxyUrl: z.string().nullable(),
     signUpMode: z.enum(['open', 'waitlist']),
     mailTransport: z.enum(['smtp', 'outbox']),
   })

@@ -121,6 +121,7 @@ export async function buildApp({ config, database }: AppDependencies) {
     clientConfig: {
       identityProvider: identity.provider.kind,
       clerkPublishableKey: config.clerk?.publishableKey ?? null,
+      clerkProxyUrl: config.clerk?.proxyUrl ?? null,
       signUpMode: config.signUpMode,
       mailTransport: mailer.transport,
     },

@@ -143,4 +143,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ GOAL_FOCUS_LIMIT: '0' })).toThrow(/GOAL_FOCUS_LIMIT/);
     expect(() => loadConfig({ AI_BASE_URL: 'ftp://models' })).toThrow(/AI_BASE_URL/);
   });
+
+  it('takes a Clerk proxy as an absolute URL or a same-origin path, nothing else', () => {
+    const clerk = (proxy: string) =>
+      loadConfig({ CLERK_SECRET_KEY: 'sk_test_x', CLERK_PROXY_URL: proxy }).clerk?.proxyUrl;
+    expect(clerk('/__clerk')).toBe('/__clerk');
+    expect(clerk('https://app.example.com/__clerk')).toBe('https://app.example.com/__clerk');
+    expect(() => clerk('//evil.example.com')).toThrow(/CLERK_PROXY_URL/);
+    expect(() => clerk('__clerk')).toThrow(/CLERK_PROXY_URL/);
+  });
 });

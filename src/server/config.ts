@@ -50,6 +50,16 @@ const envSchema = z.object({
   CLERK_JWT_KEY: optionalText,
   CLERK_WEBHOOK_SIGNING_SECRET: optionalText,
   CLERK_API_URL: optionalText.pipe(z.url().optional()),
+  // Where the browser reaches Clerk's Frontend API when it is proxied: an absolute URL or a path
+  // on the app's own origin (`/__clerk`).
+  CLERK_PROXY_URL: optionalText.pipe(
+    z
+      .union([
+        z.url({ protocol: /^https?$/ }),
+        z.string().regex(/^\/[^/]/, 'must start with a single /'),
+      ])
+      .optional(),
+  ),
   CLERK_AUTHORIZED_PARTIES: optionalText.transform((value) =>
     value ? value.split(',').map((origin) => origin.trim()) : [],
   ),
@@ -131,6 +141,8 @@ export type Config = {
         jwtKey: string | undefined;
         webhookSigningSecret: string | undefined;
         apiUrl: string | undefined;
+        /** Given to the web app: where clerk-js sends its Frontend API calls. */
+        proxyUrl: string | undefined;
         authorizedParties: string[];
       }
     | undefined;
@@ -207,6 +219,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
           jwtKey: values.CLERK_JWT_KEY,
           webhookSigningSecret: values.CLERK_WEBHOOK_SIGNING_SECRET,
           apiUrl: values.CLERK_API_URL,
+          proxyUrl: values.CLERK_PROXY_URL,
           authorizedParties: values.CLERK_AUTHORIZED_PARTIES,
         }
       : undefined,

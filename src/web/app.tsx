@@ -6,6 +6,8 @@ import { Link } from 'react-router';
 // From react-router/dom: it wires in react-dom's flushSync, which signing out relies on.
 import { RouterProvider } from 'react-router/dom';
 import type { ClientConfig } from '../contract/config.ts';
+import { embeddedAuth } from './auth/embedded-auth.ts';
+import { installWebAuth } from './auth/web-auth.ts';
 import { type Navigation, NavigationProvider } from './components/navigation.tsx';
 import { SessionRefreshListener } from './components/session-refresh.tsx';
 import { ToastProvider } from './components/toast.tsx';
@@ -30,6 +32,7 @@ export function mountApp(
   { config, replacing }: { config?: ClientConfig; replacing?: Root } = {},
 ): void {
   if (config) queryClient.setQueryData(clientConfigQuery.queryKey, config);
+  installWebAuth(embeddedAuth);
   const app = (
     <StrictMode>
       <QueryClientProvider client={queryClient}>

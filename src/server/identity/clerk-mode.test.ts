@@ -45,6 +45,7 @@ describe('Clerk mode', () => {
     expect((await app.inject({ method: 'GET', url: '/api/v1/config' })).json()).toMatchObject({
       identityProvider: 'clerk',
       clerkPublishableKey: 'pk_test_stand_in',
+      clerkProxyUrl: '/__clerk',
     });
     expect(
       (await app.inject({ method: 'POST', url: '/api/auth/sign-in/email', payload: {} }))

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import { webAuth } from '../auth/web-auth.ts';
 import { sessionQueryKey } from '../hooks/use-session.ts';
-import { getApiToken, onSessionRefreshRequired } from '../lib/api-client.ts';
+import { onSessionRefreshRequired } from '../lib/api-client.ts';
 import { useToast } from './toast.tsx';
 
 /** Several answers in a row may carry the header; one refresh answers them all. */
@@ -23,7 +24,7 @@ export function SessionRefreshListener() {
       lastRefresh = now;
       void (async () => {
         try {
-          await getApiToken({ renew: true });
+          await webAuth().getToken({ renew: true });
         } catch {
           // The next request tries again; reading the user below still shows the new role.
         }

@@ -2,7 +2,8 @@ import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanst
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router';
 import type { Me } from '../../contract/users.ts';
-import { ApiRequestError, apiRequest, authRequest, resetApiToken } from '../lib/api-client.ts';
+import { webAuth } from '../auth/web-auth.ts';
+import { ApiRequestError, apiRequest } from '../lib/api-client.ts';
 import { passwordChosenAt } from '../lib/password-links.ts';
 import { noRetryOnRefusal } from '../lib/query-retry.ts';
 import { ensureClientConfig, useClientConfig } from './use-client-config.ts';
@@ -90,7 +91,7 @@ export function useCurrentUser(): Me | null {
  * Resolves with the user, or `null` if the server does not see a session after all.
  */
 export async function reloadSession(client: QueryClient): Promise<Me | null> {
-  resetApiToken();
+  webAuth().forgetToken();
   await client.cancelQueries({ queryKey: sessionQueryKey });
   // What was read for whoever was signed in before belongs to them.
   client.removeQueries({ queryKey: ['me'] });
@@ -106,8 +107,7 @@ export function useSignOut() {
   const client = useQueryClient();
   const navigate = useNavigate();
   return useCallback(async () => {
-    await authRequest('/api/auth/sign-out', { method: 'POST', body: {} });
-    resetApiToken();
+    await webAuth().signOut();
     await client.cancelQueries({ queryKey: sessionQueryKey });
     // Rendered at once (not as a transition), so the page left is gone before the user is.
     await navigate('/', { flushSync: true });

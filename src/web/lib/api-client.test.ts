@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { embeddedAuth } from '../auth/embedded-auth.ts';
+import { installWebAuth } from '../auth/web-auth.ts';
+import { fakeServer, json, jwt } from '../test-support/fake-server.ts';
 import {
   ApiRequestError,
   apiDownload,
@@ -6,65 +9,19 @@ import {
   apiRequestWithStatus,
   errorFromResponse,
   filenameFromDisposition,
-  getApiToken,
   onSessionRefreshRequired,
   parseRetryAfter,
   publicApiRequest,
-  resetApiToken,
-  tokenLifetimeMs,
   withQuery,
 } from './api-client.ts';
 
-function jwt(claims: Record<string, unknown>): string {
-  const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
-  return `${encode({ alg: 'EdDSA' })}.${encode(claims)}.signature`;
-}
-
 const TOKEN = jwt({ sub: 'u1', iat: 1_000, exp: 1_600 });
 
-function json(body: unknown, init: ResponseInit = {}): Response {
-  return new Response(JSON.stringify(body), {
-    ...init,
-    headers: { 'content-type': 'application/json', ...init.headers },
-  });
-}
-
-/** A stand-in server: answers by path and records what was asked. */
-function fakeServer(routes: Record<string, () => Response | Promise<Response>>) {
-  const calls: {
-    url: string;
-    authorization: string | null;
-    contentType: string | null;
-    body: unknown;
-  }[] = [];
-  const fetchMock = vi.fn(async (input: string, init?: RequestInit) => {
-    const headers = new Headers(init?.headers);
-    calls.push({
-      url: input,
-      authorization: headers.get('authorization'),
-      contentType: headers.get('content-type'),
-      body: init?.body,
-    });
-    const route = routes[input.split('?')[0] ?? ''];
-    if (!route) return json({ message: 'no route' }, { status: 404 });
-    return route();
-  });
-  vi.stubGlobal('fetch', fetchMock);
-  return calls;
-}
-
-beforeEach(() => resetApiToken());
-afterEach(() => vi.unstubAllGlobals());
-
-describe('tokenLifetimeMs', () => {
-  it('reads the lifetime from iat and exp, not from the local clock', () => {
-    expect(tokenLifetimeMs(TOKEN)).toBe(600_000);
-  });
-
-  it('falls back to a conservative lifetime for what it cannot read', () => {
-    expect(tokenLifetimeMs('not-a-jwt')).toBe(300_000);
-  });
+beforeEach(() => {
+  installWebAuth(embeddedAuth);
+  embeddedAuth.forgetToken();
 });
+afterEach(() => vi.unstubAllGlobals());
 
 describe('withQuery', () => {
   it('leaves out empty values', () => {
@@ -168,39 +125,6 @@ describe('publicApiRequest', () => {
         contentType: 'application/json',
         body: JSON.stringify({ email: 'a@example.com', role: 'coach' }),
       },
-    ]);
-  });
-});
-
-describe('getApiToken', () => {
-  it('asks for one token however many callers want one, and keeps it', async () => {
-    const calls = fakeServer({
-      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
-      '/api/auth/token': () => json({ token: TOKEN }),
-    });
-    const tokens = await Promise.all([getApiToken(), getApiToken(), getApiToken()]);
-    expect(tokens).toEqual([TOKEN, TOKEN, TOKEN]);
-    expect(await getApiToken()).toBe(TOKEN);
-    expect(calls.map((call) => call.url)).toEqual(['/api/auth/get-session', '/api/auth/token']);
-  });
-
-  it('answers null for a visitor without asking for a token (no 401 in the console)', async () => {
-    const calls = fakeServer({ '/api/auth/get-session': () => json(null) });
-    expect(await getApiToken()).toBeNull();
-    expect(calls.map((call) => call.url)).toEqual(['/api/auth/get-session']);
-  });
-
-  it('renews on demand without asking for the session again', async () => {
-    const calls = fakeServer({
-      '/api/auth/get-session': () => json({ session: { id: 's1' } }),
-      '/api/auth/token': () => json({ token: TOKEN }),
-    });
-    await getApiToken();
-    await getApiToken({ renew: true });
-    expect(calls.map((call) => call.url)).toEqual([
-      '/api/auth/get-session',
-      '/api/auth/token',
-      '/api/auth/token',
     ]);
   });
 });

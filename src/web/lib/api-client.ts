@@ -1,23 +1,18 @@
 import type { ApiError } from '../../contract/errors.ts';
+import { webAuth } from '../auth/web-auth.ts';
 
 /**
  * The one way the web app talks to the server.
  *
  * - `/api/auth/*` (the embedded identity provider) works with the session cookie: `authRequest`.
  * - `/api/v1/*` accepts only `Authorization: Bearer <jwt>`: `apiRequest` gets a short-lived token
- *   from `/api/auth/token`, keeps it in memory (never in storage), renews it before it runs out,
- *   and asks for one token at a time however many requests want one (single flight).
+ *   from the installed sign-in (`webAuth()`: the embedded provider's or Clerk's).
  * - An answer carrying `X-Session-Refresh-Required: true` means the token's role claim is stale
  *   (seed 001 §4): listeners registered with `onSessionRefreshRequired` renew the token and re-read
  *   the user. No page reload.
  */
 
 export const SESSION_REFRESH_HEADER = 'X-Session-Refresh-Required';
-
-/** A token this close to its end is renewed before use, so it never expires in flight. */
-const RENEW_MARGIN_MS = 60_000;
-/** Used when a token does not say how long it lives; the server's tokens live 10 minutes. */
-const FALLBACK_LIFETIME_MS = 5 * 60_000;
 
 export type ValidationIssue = { path: string; message: string };
 
@@ -162,95 +157,6 @@ export async function authRequest<T>(
 }
 
 /* ------------------------------------------------------------------------------------------ */
-/* API tokens                                                                                  */
-/* ------------------------------------------------------------------------------------------ */
-
-type HeldToken = { token: string; renewAt: number };
-
-let held: HeldToken | null = null;
-let inFlight: Promise<string | null> | null = null;
-// Bumped when the session changes (sign-in, sign-out), so an answer for the old one is dropped.
-let generation = 0;
-
-/**
- * How long a token lives, from its own `iat` and `exp` (not from `exp` against this machine's
- * clock, which may be off by more than the token's whole life).
- */
-export function tokenLifetimeMs(token: string): number {
-  try {
-    const payload = token.split('.')[1];
-    if (!payload) return FALLBACK_LIFETIME_MS;
-    const base64 = payload.replace(/-/g, '+').replace(/_/g, '/');
-    const claims = JSON.parse(atob(base64.padEnd(Math.ceil(base64.length / 4) * 4, '='))) as {
-      iat?: unknown;
-      exp?: unknown;
-    };
-    if (
-      typeof claims.iat === 'number' &&
-      typeof claims.exp === 'number' &&
-      claims.exp > claims.iat
-    ) {
-      return (claims.exp - claims.iat) * 1000;
-    }
-  } catch {
-    // Not a JWT we can read: fall back to a conservative lifetime.
-  }
-  return FALLBACK_LIFETIME_MS;
-}
-
-async function fetchToken(knownSignedIn: boolean): Promise<string | null> {
-  // Without a token yet, ask whether there is a session at all: `/api/auth/get-session` answers
-  // 200 with `null` for a visitor, where `/api/auth/token` would answer 401.
-  if (!knownSignedIn) {
-    const session = await authRequest<unknown>('/api/auth/get-session');
-    if (session === null || typeof session !== 'object') return null;
-  }
-  const response = await send('/api/auth/token', jsonInit('GET', undefined));
-  if (response.status === 401) return null;
-  if (!response.ok) throw await errorFromResponse(response);
-  const body = (await response.json()) as { token?: unknown };
-  if (typeof body.token !== 'string') {
-    throw new ApiRequestError({
-      status: response.status,
-      code: 'bad_token_answer',
-      message: 'The server answered without a token.',
-    });
-  }
-  return body.token;
-}
-
-/**
- * A token for the API, or `null` when nobody is signed in. `renew` asks for a new one even if the
- * one held is still good (its claims are stale).
- */
-export function getApiToken(options: { renew?: boolean } = {}): Promise<string | null> {
-  if (!options.renew && held && Date.now() < held.renewAt) return Promise.resolve(held.token);
-  if (inFlight) return inFlight;
-  const started = generation;
-  const hadToken = held !== null || options.renew === true;
-  const request = fetchToken(hadToken)
-    .then((token) => {
-      if (started !== generation) return getApiToken(options);
-      held = token
-        ? { token, renewAt: Date.now() + Math.max(tokenLifetimeMs(token) - RENEW_MARGIN_MS, 5_000) }
-        : null;
-      return token;
-    })
-    .finally(() => {
-      if (inFlight === request) inFlight = null;
-    });
-  inFlight = request;
-  return request;
-}
-
-/** Forgets the token: after signing in or out, the next request asks the server again. */
-export function resetApiToken(): void {
-  generation += 1;
-  held = null;
-  inFlight = null;
-}
-
-/* ------------------------------------------------------------------------------------------ */
 /* Stale role claims                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
@@ -336,12 +242,12 @@ async function authorizedFetch(
     return send(url, init);
   };
 
-  const token = await getApiToken();
+  const token = await webAuth().getToken();
   if (!token) throw signedOutError();
   let response = await attempt(token);
   if (response.status === 401) {
     // The token may have ended early (keys rotated, clock skew): one more try with a fresh one.
-    const renewed = await getApiToken({ renew: true });
+    const renewed = await webAuth().getToken({ renew: true });
     if (!renewed) throw signedOutError();
     response = await attempt(renewed);
   }

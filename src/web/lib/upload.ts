@@ -1,7 +1,7 @@
+import { webAuth } from '../auth/web-auth.ts';
 import {
   ApiRequestError,
   errorFromResponse,
-  getApiToken,
   SESSION_REFRESH_HEADER,
   sessionRefreshRequired,
 } from './api-client.ts';
@@ -79,12 +79,12 @@ export async function uploadWithProgress<T>(
 ): Promise<T> {
   const signedOut = () =>
     new ApiRequestError({ status: 401, code: 'unauthorized', message: 'Sign in to continue.' });
-  const token = await getApiToken();
+  const token = await webAuth().getToken();
   if (!token) throw signedOut();
   let answer = await send(path, body, token, options.onProgress, options.signal);
   if (answer.status === 401) {
     // The token may have ended early (keys rotated, clock skew): once more with a fresh one.
-    const renewed = await getApiToken({ renew: true });
+    const renewed = await webAuth().getToken({ renew: true });
     if (!renewed) throw signedOut();
     answer = await send(path, body, renewed, options.onProgress, options.signal);
   }

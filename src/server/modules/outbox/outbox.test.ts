@@ -108,6 +108,7 @@ describe('GET /api/v1/config', () => {
     expect(response.json()).toEqual({
       identityProvider: 'local',
       clerkPublishableKey: null,
+      clerkProxyUrl: null,
       signUpMode: 'open',
       mailTransport: 'outbox',
     });

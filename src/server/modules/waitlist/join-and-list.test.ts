@@ -85,6 +85,7 @@ describe('the public join, Clerk mode', () => {
         jwtKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
         webhookSigningSecret: `whsec_${Buffer.from('arete-webhook-signing-secret-32b').toString('base64')}`,
         apiUrl: clerk.url,
+        proxyUrl: undefined,
         authorizedParties: [],
       },
     });

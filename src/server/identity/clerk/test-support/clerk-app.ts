@@ -20,6 +20,7 @@ export function createClerkTestApp(apiUrl: string): Promise<TestApp> {
       jwtKey: keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
       webhookSigningSecret: signingSecret,
       apiUrl,
+      proxyUrl: '/__clerk',
       authorizedParties: [],
     },
   });
