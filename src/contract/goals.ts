@@ -198,6 +198,44 @@ export const goalListSchema = z
   .meta({ id: 'GoalList' });
 export type GoalList = z.infer<typeof goalListSchema>;
 
+/** `momentum=needs_attention,stalled`: only goals with one of these (all in progress when absent). */
+export const coachClientGoalsQuerySchema = z.object({
+  momentum: z
+    .string()
+    .transform((value) => value.split(',').map((part) => part.trim()))
+    .pipe(
+      z
+        .array(
+          z.enum(momentumSchema.options, {
+            error: 'must be on_track, needs_attention or stalled, separated by commas',
+          }),
+        )
+        .min(1),
+    )
+    .optional(),
+});
+export type CoachClientGoalsQuery = z.infer<typeof coachClientGoalsQuerySchema>;
+
+/** A goal in progress that a client shares with their coach, with whose it is. */
+export const coachClientGoalSchema = z
+  .object({
+    relationshipId: z.string(),
+    client: z.object({
+      identityUserId: z.string(),
+      email: z.string(),
+      firstName: z.string().nullable(),
+      lastName: z.string().nullable(),
+    }),
+    goal: goalSchema,
+  })
+  .meta({ id: 'CoachClientGoal' });
+export type CoachClientGoal = z.infer<typeof coachClientGoalSchema>;
+
+export const coachClientGoalListSchema = z
+  .object({ data: z.array(coachClientGoalSchema) })
+  .meta({ id: 'CoachClientGoalList' });
+export type CoachClientGoalList = z.infer<typeof coachClientGoalListSchema>;
+
 export const checkInSchema = z
   .object({
     id: z.string(),

@@ -550,6 +550,7 @@ const CALLER_BY_OPERATION: Record<string, { token: string }> = {
   'GET /api/v1/goals/{id}/check-ins': documentsClient,
   'GET /api/v1/goals/{id}/comments': documentsClient,
   'POST /api/v1/goals/{id}/comments': documentsClient,
+  'GET /api/v1/relationships/coach/goals': relationshipCoach,
   'GET /api/v1/relationships/{id}/goals': relationshipCoach,
   'POST /api/v1/relationships/{id}/goals': relationshipCoach,
   'GET /api/v1/relationships/{id}/goals/{goalId}': relationshipCoach,

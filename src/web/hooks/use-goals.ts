@@ -1,8 +1,9 @@
-import { useMutation, useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type {
   CheckInBody,
   CheckInView,
+  CoachClientGoalList,
   CreateGoalBody,
   GoalList,
   GoalView,
@@ -11,7 +12,6 @@ import type {
   ProposeGoalBody,
   UpdateGoalBody,
 } from '../../contract/goals.ts';
-import type { RelationshipList } from '../../contract/relationships.ts';
 import { apiRequest } from '../lib/api-client.ts';
 import { noRetryOnRefusal } from '../lib/query-retry.ts';
 
@@ -146,11 +146,6 @@ export function useSharedGoals(relationshipId: string) {
   return useQuery(sharedListQuery(relationshipId));
 }
 
-/** The shared goals of several clients at once (the coach's list of goals needing attention). */
-export function useSharedGoalsOf(relationshipIds: readonly string[]) {
-  return useQueries({ queries: relationshipIds.map(sharedListQuery) });
-}
-
 /** A coach proposes a goal; the client accepts, edits or declines it. */
 export function useProposeGoal(relationshipId: string) {
   const client = useQueryClient();
@@ -161,16 +156,16 @@ export function useProposeGoal(relationshipId: string) {
   });
 }
 
-/** How many active clients the list of goals needing attention looks at (one request each). */
-export const ATTENTION_CLIENTS = 100;
-
-/** The coach's active relationships, for the goals of each (the first hundred). */
-export function useActiveClients() {
+/**
+ * The goals in progress that the coach's active clients share and that need attention or have
+ * stalled (stalled first), in one request.
+ */
+export function useClientGoalsNeedingAttention() {
   return useQuery({
-    queryKey: ['me', 'relationships', 'coach', 'active-for-goals'],
+    queryKey: [...sharedGoalsKey, 'attention'],
     queryFn: ({ signal }) =>
-      apiRequest<RelationshipList>('/api/v1/relationships/coach', {
-        query: { status: 'active', page: 1, pageSize: ATTENTION_CLIENTS },
+      apiRequest<CoachClientGoalList>('/api/v1/relationships/coach/goals', {
+        query: { momentum: 'needs_attention,stalled' },
         signal,
       }),
     retry: noRetryOnRefusal,

@@ -4,7 +4,6 @@ import { ApiRequestError } from './api-client.ts';
 import {
   focusConflict,
   focusSummary,
-  goalsNeedingAttention,
   groupGoals,
   keyResultStanding,
   percent,
@@ -129,17 +128,5 @@ describe('the progress chart', () => {
     ]);
     expect(progressSummary(points)).toBe('From 0% at the start to 60% after 2 check-ins.');
     expect(progressSummary(progressPoints(goal(), []))).toBe('No check-ins yet.');
-  });
-});
-
-describe('a coach’s look at momentum', () => {
-  it('keeps the goals that need attention first, then the stalled ones', () => {
-    const picked = goalsNeedingAttention([
-      goal({ id: 'a', momentum: 'stalled' }),
-      goal({ id: 'b', momentum: 'on_track' }),
-      goal({ id: 'c', momentum: 'needs_attention' }),
-      goal({ id: 'd', momentum: null, status: 'on_hold' }),
-    ]);
-    expect(picked.map((one) => one.id)).toEqual(['c', 'a']);
   });
 });

@@ -275,14 +275,6 @@ export function progressSummary(points: readonly ProgressPoint[]): string {
 /* A coach's clients                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
-/** Goals whose momentum asks for a look (needs attention first, then stalled). */
-export function goalsNeedingAttention(goals: readonly GoalView[]): GoalView[] {
-  const rank = (goal: GoalView) => (goal.momentum === 'needs_attention' ? 0 : 1);
-  return goals
-    .filter((goal) => goal.momentum === 'needs_attention' || goal.momentum === 'stalled')
-    .sort((a, b) => rank(a) - rank(b));
-}
-
 /* ------------------------------------------------------------------------------------------ */
 /* Addresses                                                                                   */
 /* ------------------------------------------------------------------------------------------ */

@@ -4,6 +4,8 @@ import { and, asc, desc, eq, ne, type SQL, sql } from 'drizzle-orm';
 import type { GoalArea, GoalStatus } from '../../../contract/goals.ts';
 import type { Database } from '../../db/client.ts';
 import { prepared } from '../../db/prepared.ts';
+import { profiles } from '../profiles/schema.ts';
+import { relationships } from '../relationships/schema.ts';
 import {
   type CheckInRow,
   type CommentRow,
@@ -151,16 +153,43 @@ const lastCheckInJson = sql<{ at: string; confidence: number } | null>`(
 const checkInCount = sql<number>`(
   select count(*)::int from ${goalCheckIns} c where c.goal_id = ${goalIdOuter})`;
 
+/** What a goal record is read from: the goal's row and its parts as JSON. */
+const recordFields = {
+  goal: goals,
+  keyResults: keyResultsJson,
+  milestones: milestonesJson,
+  lastCheckIn: lastCheckInJson,
+  checkInCount,
+};
+
+type RecordRow = {
+  goal: GoalRow;
+  keyResults: KeyResultJson[];
+  milestones: MilestoneJson[];
+  lastCheckIn: { at: string; confidence: number } | null;
+  checkInCount: number;
+};
+
+function toRecord(row: RecordRow): GoalRecord {
+  return {
+    goal: row.goal,
+    keyResults: row.keyResults.map((keyResult) => ({ ...keyResult, goalId: row.goal.id })),
+    milestones: row.milestones.map((milestone) => ({
+      ...milestone,
+      goalId: row.goal.id,
+      doneAt: milestone.doneAt === null ? null : new Date(milestone.doneAt),
+    })),
+    lastCheckIn: row.lastCheckIn
+      ? { at: new Date(row.lastCheckIn.at), confidence: row.lastCheckIn.confidence }
+      : null,
+    checkInCount: row.checkInCount,
+  };
+}
+
 function goalStatement(db: Database) {
   return prepared(db, 'goals.records', () =>
     db
-      .select({
-        goal: goals,
-        keyResults: keyResultsJson,
-        milestones: milestonesJson,
-        lastCheckIn: lastCheckInJson,
-        checkInCount,
-      })
+      .select(recordFields)
       .from(goals)
       .where(visibleGoals())
       .orderBy(desc(goals.createdAt), desc(goals.id))
@@ -181,18 +210,58 @@ export async function findGoalRecords(
     status: filter.status ?? null,
     area: filter.area ?? null,
   });
+  return rows.map(toRecord);
+}
+
+export type CoachClientGoalRecord = GoalRecord & {
+  relationshipId: string;
+  client: { userId: string; email: string; firstName: string | null; lastName: string | null };
+};
+
+function coachClientGoalsStatement(db: Database) {
+  return prepared(db, 'goals.coach-clients', () =>
+    db
+      .select({
+        ...recordFields,
+        relationshipId: relationships.id,
+        clientEmail: relationships.clientEmail,
+        firstName: profiles.firstName,
+        lastName: profiles.lastName,
+      })
+      .from(goals)
+      .innerJoin(
+        relationships,
+        and(
+          eq(relationships.clientUserId, goals.clientUserId),
+          eq(relationships.coachUserId, sql.placeholder('coach')),
+          eq(relationships.status, 'active'),
+        ),
+      )
+      .leftJoin(profiles, eq(profiles.identityUserId, goals.clientUserId))
+      .where(and(eq(goals.visibility, 'shared'), eq(goals.status, 'in_progress')))
+      .orderBy(asc(goals.startedAt), asc(goals.id))
+      .prepare('goals_coach_clients'),
+  );
+}
+
+/**
+ * The goals in progress that the coach's active clients share with them, each with its client:
+ * at most the focus limit per client, so the list is bounded by the coach's clients.
+ */
+export async function findCoachClientGoalRecords(
+  db: Database,
+  coachUserId: string,
+): Promise<CoachClientGoalRecord[]> {
+  const rows = await coachClientGoalsStatement(db).execute({ coach: coachUserId });
   return rows.map((row) => ({
-    goal: row.goal,
-    keyResults: row.keyResults.map((keyResult) => ({ ...keyResult, goalId: row.goal.id })),
-    milestones: row.milestones.map((milestone) => ({
-      ...milestone,
-      goalId: row.goal.id,
-      doneAt: milestone.doneAt === null ? null : new Date(milestone.doneAt),
-    })),
-    lastCheckIn: row.lastCheckIn
-      ? { at: new Date(row.lastCheckIn.at), confidence: row.lastCheckIn.confidence }
-      : null,
-    checkInCount: row.checkInCount,
+    ...toRecord(row),
+    relationshipId: row.relationshipId,
+    client: {
+      userId: row.goal.clientUserId,
+      email: row.clientEmail,
+      firstName: row.firstName,
+      lastName: row.lastName,
+    },
   }));
 }
 

@@ -4,6 +4,8 @@ import {
   checkInBodySchema,
   checkInListSchema,
   checkInSchema,
+  coachClientGoalListSchema,
+  coachClientGoalsQuerySchema,
   commentBodySchema,
   createGoalBodySchema,
   goalCommentListSchema,
@@ -18,6 +20,7 @@ import {
 } from '../../../contract/goals.ts';
 import { relationshipParamsSchema } from '../../../contract/relationships.ts';
 import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
+import { coachClientGoals } from './coach-overview.ts';
 import { addComment, getComments } from './comments.ts';
 import {
   checkIn,
@@ -186,6 +189,22 @@ export const goalRoutes: FastifyPluginAsyncZod<GoalsDeps & { guards: Guards }> =
           await addComment(deps.db, caller, ownGoals(caller), request.params.id, request.body.body),
         );
     },
+  );
+
+  app.get(
+    '/api/v1/relationships/coach/goals',
+    {
+      onRequest: coach,
+      schema: {
+        tags,
+        summary:
+          'The goals in progress that the caller’s active clients share, stalled first, then those needing attention',
+        security: secured,
+        querystring: coachClientGoalsQuerySchema,
+        response: { 200: coachClientGoalListSchema, ...errors },
+      },
+    },
+    async (request) => coachClientGoals(deps.db, callerOf(request), request.query),
   );
 
   app.get(

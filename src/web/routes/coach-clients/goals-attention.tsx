@@ -1,30 +1,29 @@
 import { Link } from 'react-router';
-import type { GoalView } from '../../../contract/goals.ts';
-import type { RelationshipView } from '../../../contract/relationships.ts';
+import type { CoachClientGoal } from '../../../contract/goals.ts';
 import { DateCell, PersonCell } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
 import { DataTable, ONE_PAGE_LIST } from '../../components/data-table/data-table.tsx';
 import { MomentumBadge } from '../../components/goals/goal-badges.tsx';
 import { GoalProgress } from '../../components/goals/goal-progress.tsx';
-import { useActiveClients, useSharedGoalsOf } from '../../hooks/use-goals.ts';
-import { clientGoalPath, goalsNeedingAttention } from '../../lib/goals.ts';
+import { useClientGoalsNeedingAttention } from '../../hooks/use-goals.ts';
+import { clientGoalPath } from '../../lib/goals.ts';
 import { partyName } from '../../lib/relationships.ts';
 
-type Row = { relationship: RelationshipView; goal: GoalView };
+type Row = CoachClientGoal;
 
 const col = dataTableColumns<Row>();
 const columns = col.columns([
   col.display({
     id: 'client',
     header: 'Client',
-    cell: ({ row }) => <PersonCell name={partyName(row.original.relationship.client)} />,
+    cell: ({ row }) => <PersonCell name={partyName({ ...row.original.client, headline: null })} />,
   }),
   col.display({
     id: 'goal',
     header: 'Goal',
     cell: ({ row }) => (
       <Link
-        to={clientGoalPath(row.original.relationship.id, row.original.goal.id)}
+        to={clientGoalPath(row.original.relationshipId, row.original.goal.id)}
         title={row.original.goal.title}
         className="block truncate font-medium text-foreground underline-offset-4 hover:text-primary hover:underline"
       >
@@ -58,19 +57,13 @@ const columns = col.columns([
 ]);
 
 /**
- * The shared goals of the coach's active clients that need attention or have stalled, first on
- * the clients page. Read from each active relationship's goals (one request per client, for the
- * first hundred); nothing at all when no goal needs a look.
+ * The shared goals of the coach's active clients that have stalled or need attention, first on
+ * the clients page; nothing at all when no goal needs a look.
  */
 export function GoalsAttention() {
-  const clients = useActiveClients();
-  const relationships = clients.data?.data ?? [];
-  const lists = useSharedGoalsOf(relationships.map((relationship) => relationship.id));
-  const rows: Row[] = relationships.flatMap((relationship, index) =>
-    goalsNeedingAttention(lists[index]?.data?.data ?? []).map((goal) => ({ relationship, goal })),
-  );
+  const attention = useClientGoalsNeedingAttention();
+  const rows: Row[] = attention.data?.data ?? [];
   if (rows.length === 0) return null;
-  const fetching = clients.isFetching || lists.some((list) => list.isFetching);
   return (
     // The table is the region (named by its label); this heading is what the eye reads.
     <div className="space-y-3">
@@ -86,10 +79,10 @@ export function GoalsAttention() {
         getRowId={(row) => row.goal.id}
         query={{
           isPending: false,
-          isFetching: fetching,
+          isFetching: attention.isFetching,
           isError: false,
           error: null,
-          refetch: () => clients.refetch(),
+          refetch: () => attention.refetch(),
         }}
         list={ONE_PAGE_LIST('/coach/clients')}
         page={undefined}
