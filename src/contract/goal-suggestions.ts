@@ -115,6 +115,8 @@ export const suggestionRunSchema = z.object({
   finishedAt: z.iso.datetime(),
 });
 
+export type SuggestionRun = z.infer<typeof suggestionRunSchema>;
+
 export const suggestionListSchema = z
   .object({ data: z.array(suggestionSchema), lastRun: suggestionRunSchema.nullable() })
   .meta({ id: 'GoalSuggestionList' });

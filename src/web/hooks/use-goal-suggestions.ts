@@ -4,6 +4,7 @@ import type {
   AcceptSuggestionBody,
   DiscoveryAnswers,
   DiscoveryView,
+  SuggestionRun,
   SuggestionView,
 } from '../../contract/goal-suggestions.ts';
 import type { GoalView } from '../../contract/goals.ts';
@@ -30,7 +31,7 @@ const pendingKey = [...suggestionsKey, 'pending'] as const;
 const generationKey = [...suggestionsKey, 'generation'] as const;
 const goalsKey = ['me', 'goals'] as const;
 
-type SuggestionList = { data: SuggestionView[] };
+type SuggestionList = { data: SuggestionView[]; lastRun: SuggestionRun | null };
 
 export function useDiscovery() {
   return useQuery({
@@ -60,6 +61,7 @@ function useMarkGeneration() {
     client.setQueryData<Generation>(generationKey, {
       since: Date.now(),
       before: queueSignature(list?.data),
+      lastRunAt: list ? (list.lastRun?.finishedAt ?? null) : undefined,
     });
     void client.invalidateQueries({ queryKey: pendingKey });
   };
@@ -107,9 +109,9 @@ export function usePendingSuggestions() {
       }),
     retry: noRetryOnRefusal,
     refetchInterval: (query) =>
-      isGenerating(generation, query.state.data?.data, Date.now()) ? GENERATION_POLL_MS : false,
+      isGenerating(generation, query.state.data, Date.now()) ? GENERATION_POLL_MS : false,
   });
-  const generating = isGenerating(generation, list.data?.data, Date.now());
+  const generating = isGenerating(generation, list.data, Date.now());
   // Once the time is up, the page must learn it even if no answer arrives to render it again.
   const [, setExpired] = useState(0);
   useEffect(() => {

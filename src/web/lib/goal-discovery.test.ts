@@ -59,13 +59,30 @@ describe('suggestions', () => {
     ).toBe('From one of your documents');
   });
 
-  it('waits for a run until the queue changes or the time is up', () => {
-    const before = [{ id: 's1', title: 'Delegate' }];
-    const generation = { since: 1_000, before: queueSignature(before) };
-    expect(isGenerating(generation, before, 2_000)).toBe(true);
-    expect(isGenerating(generation, [...before, { id: 's2', title: 'Rest' }], 2_000)).toBe(false);
-    expect(isGenerating(generation, before, 1_000 + GENERATION_WAIT_MS)).toBe(false);
-    expect(isGenerating(null, before, 2_000)).toBe(false);
-    expect(isGenerating({ since: 0, before: '' }, undefined, 10)).toBe(true);
+  it('waits for a run until one finishes, the queue changes or the time is up', () => {
+    const data = [{ id: 's1', title: 'Delegate' }];
+    const queue = { data, lastRun: { finishedAt: '2026-12-01T10:00:00.000Z' } };
+    const generation = {
+      since: 1_000,
+      before: queueSignature(data),
+      lastRunAt: '2026-12-01T10:00:00.000Z',
+    };
+    expect(isGenerating(generation, queue, 2_000)).toBe(true);
+    expect(
+      isGenerating(
+        generation,
+        { ...queue, lastRun: { finishedAt: '2026-12-01T10:05:00.000Z' } },
+        2_000,
+      ),
+    ).toBe(false);
+    expect(
+      isGenerating(generation, { ...queue, data: [...data, { id: 's2', title: 'Rest' }] }, 2_000),
+    ).toBe(false);
+    expect(isGenerating(generation, queue, 1_000 + GENERATION_WAIT_MS)).toBe(false);
+    expect(isGenerating(null, queue, 2_000)).toBe(false);
+    // Asked before the queue was ever read: only a change of the queue (or the time) tells.
+    const blind = { since: 0, before: '' };
+    expect(isGenerating(blind, undefined, 10)).toBe(true);
+    expect(isGenerating(blind, { data: [], lastRun: { finishedAt: 'x' } }, 10)).toBe(true);
   });
 });

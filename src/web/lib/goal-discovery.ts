@@ -123,8 +123,17 @@ export function sourceLabel(source: SuggestionSource): string {
 export const GENERATION_WAIT_MS = 45_000;
 export const GENERATION_POLL_MS = 1_500;
 
-/** A request for suggestions: when it was made, and what the queue held then. */
-export type Generation = { since: number; before: string };
+/**
+ * A request for suggestions: when it was made, what the queue held then, and when the run before
+ * it finished (`undefined` when the queue had not been read: then only the queue's change tells).
+ */
+export type Generation = { since: number; before: string; lastRunAt?: string | null };
+
+/** The queue as the API gives it: pending suggestions and the last run. */
+export type SuggestionQueueState = {
+  data: readonly Pick<SuggestionView, 'id' | 'title'>[];
+  lastRun: { finishedAt: string } | null;
+};
 
 /** What the queue holds, to tell when a run has changed it. */
 export function queueSignature(
@@ -134,15 +143,22 @@ export function queueSignature(
 }
 
 /**
- * Whether suggestions are still being made: asked for less than `GENERATION_WAIT_MS` ago, and the
- * queue is still as it was then. (The API says when a run is queued, not when it ends: a run that
- * changes nothing is waited for until the time is up.)
+ * Whether suggestions are still being made: asked for less than `GENERATION_WAIT_MS` ago, no run
+ * has finished since (the queue's `lastRun` is the one from before), and the queue is as it was.
+ * The time limit covers a run that fails without a record (it is retried by the job runner).
  */
 export function isGenerating(
   generation: Generation | null | undefined,
-  suggestions: readonly Pick<SuggestionView, 'id' | 'title'>[] | undefined,
+  queue: SuggestionQueueState | undefined,
   now: number,
 ): boolean {
   if (!generation || now - generation.since >= GENERATION_WAIT_MS) return false;
-  return queueSignature(suggestions) === generation.before;
+  const lastRunAt = queue ? (queue.lastRun?.finishedAt ?? null) : undefined;
+  if (
+    generation.lastRunAt !== undefined &&
+    lastRunAt !== undefined &&
+    lastRunAt !== generation.lastRunAt
+  )
+    return false;
+  return queueSignature(queue?.data) === generation.before;
 }

@@ -26,6 +26,7 @@ export function SuggestionQueue({ compact = false }: { compact?: boolean }) {
   const toast = useToast();
   const titleId = useId();
   const suggestions = list.data?.data ?? [];
+  const lastRun = list.data?.lastRun ?? null;
   const finished = discovery.data?.completedAt != null;
 
   if (list.isError)
@@ -79,6 +80,8 @@ export function SuggestionQueue({ compact = false }: { compact?: boolean }) {
           </span>
         ) : suggestions.length > 0 ? (
           `${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'} from your answers. None becomes a goal until you accept it.`
+        ) : asked && lastRun && lastRun.status !== 'succeeded' && lastRun.reason ? (
+          `No suggestions were made. ${lastRun.reason}`
         ) : asked ? (
           'No new suggestions came from your answers. Say more in the questionnaire, or share your CV in Documents, and ask again.'
         ) : (
