@@ -273,6 +273,28 @@ test('goals, desktop: discovery, a suggestion accepted, two check-ins; the coach
   await coach.reload();
   await expect(shared.getByRole('row').filter({ hasText: PROPOSAL })).toContainText('Not started');
 
+  // The questionnaire stays the client's; the coach turns AI suggestions off on their side, and
+  // the lower of the two sides' choices applies, which the client reads on the coach's card.
+  await expect(coach.getByText(/does not share their questionnaire with you/)).toBeVisible();
+  await coach
+    .getByRole('group', { name: /^Goal suggestions from / })
+    .getByRole('radio', { name: /^No suggestions/ })
+    .check();
+  await expect(
+    coach.getByText(
+      /^In effect: No suggestions, the lower of your choice and .+’s \(“Made on this server only”\)\.$/,
+    ),
+  ).toBeVisible();
+  await checkPage(coach);
+  await client.goto('/member/coaching');
+  await client.getByText(/^AI goal suggestions with /).click();
+  await expect(
+    client.getByText(
+      /^In effect: No suggestions, the lower of your choice and .+’s \(“No suggestions”\)\.$/,
+    ),
+  ).toBeVisible();
+  await checkPage(client);
+
   expect(clientProblems).toEqual([]);
   expect(coachProblems).toEqual([]);
   await client.context().close();

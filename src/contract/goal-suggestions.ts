@@ -166,5 +166,6 @@ export const aiPrivacySchema = z
     effective: aiPrivacyLevelSchema,
   })
   .meta({ id: 'AiPrivacy' });
+export type AiPrivacy = z.infer<typeof aiPrivacySchema>;
 
 export const aiPrivacyBodySchema = z.strictObject({ level: aiPrivacyLevelSchema });

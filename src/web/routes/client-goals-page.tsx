@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { useParams } from 'react-router';
 import { DataTable } from '../components/data-table/data-table.tsx';
 import { ClientsLink, isRefused } from '../components/documents/not-available.tsx';
+import { AiPrivacySetting } from '../components/goals/ai-privacy-setting.tsx';
 import { goalColumns } from '../components/goals/goal-columns.tsx';
 import { GoalsNotAvailable } from '../components/goals/goals-not-available.tsx';
+import { SharedDiscovery } from '../components/goals/shared-discovery.tsx';
 import { PageContainer } from '../components/page-container.tsx';
 import { PageHeader } from '../components/page-header.tsx';
 import { useSharedGoals } from '../hooks/use-goals.ts';
@@ -14,12 +16,15 @@ import { ProposeGoal } from './client-goals/propose-goal.tsx';
 
 /**
  * A coach's view of the goals one client shares (an active relationship only): each with its
- * status, progress and momentum, opening to its check-ins and comments; and a goal to propose.
+ * status, progress and momentum, opening to its check-ins and comments; a goal to propose; the
+ * client's questionnaire when shared; and the coach's side of the AI privacy level.
  */
 export function ClientGoalsPage() {
   const { relationshipId = '' } = useParams();
   const relationship = useOwnRelationship(relationshipId);
   const goals = useSharedGoals(relationshipId);
+  const questionnaireId = useId();
+  const privacyId = useId();
   const columns = useMemo(
     () =>
       goalColumns({ href: (goal) => clientGoalPath(relationshipId, goal.id), withStatus: true }),
@@ -71,6 +76,22 @@ export function ClientGoalsPage() {
             </p>
           }
         />
+        {name && (
+          <div className="mt-10 grid gap-8 lg:grid-cols-2">
+            <section aria-labelledby={questionnaireId} className="min-w-0 space-y-3">
+              <h2 id={questionnaireId} className="text-base font-semibold text-foreground">
+                Discovery questionnaire
+              </h2>
+              <SharedDiscovery relationshipId={relationshipId} clientName={name} />
+            </section>
+            <section aria-labelledby={privacyId} className="min-w-0 space-y-3">
+              <h2 id={privacyId} className="text-base font-semibold text-foreground">
+                AI goal suggestions
+              </h2>
+              <AiPrivacySetting relationshipId={relationshipId} side="coach" otherName={name} />
+            </section>
+          </div>
+        )}
       </div>
     </PageContainer>
   );

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { RelationshipView } from '../../../contract/relationships.ts';
 import { DateCell } from '../../components/data-table/cells.tsx';
+import { AiPrivacySetting } from '../../components/goals/ai-privacy-setting.tsx';
 import {
   RelationshipActionButtons,
   type RelationshipActions,
@@ -84,6 +85,16 @@ export function CoachCard({
         )}
       </dl>
 
+      {relationship.status === 'active' && (
+        <details className="group rounded-lg border border-border px-4 py-3">
+          <summary className="cursor-pointer text-sm font-medium text-foreground">
+            AI goal suggestions with {name}
+          </summary>
+          <div className="mt-3">
+            <AiPrivacySetting relationshipId={relationship.id} side="client" otherName={name} />
+          </div>
+        </details>
+      )}
       {relationship.status === 'paused' && (
         <p className="text-sm text-muted-foreground">
           Coaching is paused. Either of you can resume it.
