@@ -15,6 +15,7 @@ import { apiErrorSchema } from '../../../contract/errors.ts';
 import { relationshipParamsSchema } from '../../../contract/relationships.ts';
 import { callerOf, type Guards } from '../../identity/auth-plugin.ts';
 import { sendDocument } from './download.ts';
+import { closeSpareExtractors } from './extraction/index.ts';
 import {
   coachScope,
   type DocumentsDeps,
@@ -47,6 +48,8 @@ export const documentRoutes: FastifyPluginAsyncZod<DocumentsDeps & { guards: Gua
   // Only in this plugin: every other route still refuses multipart bodies (415).
   await app.register(multipart, { limits: multipartLimits(deps.limits.maxUploadBytes) });
   const member = guards.requireRole('client', 'coach', 'admin');
+  // The extraction pool is shared by the process; its idle spare children must not outlive the app.
+  app.addHook('onClose', () => closeSpareExtractors());
 
   app.post(
     '/api/v1/documents',

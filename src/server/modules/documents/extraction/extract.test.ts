@@ -1,5 +1,5 @@
 // Real files through the real child process: the text that comes out is the text that went in.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractionPool } from './pool.ts';
 import { textPdf } from './test-support/pdf-writer.ts';
 import { tempFilesForThisFile } from './test-support/temp-files.ts';
@@ -10,6 +10,8 @@ const files = tempFilesForThisFile();
 const pool = createExtractionPool({
   limits: { maxMemoryBytes: 256 * 1024 * 1024, timeoutMs: 10_000 },
 });
+// Its spare child must not outlive the file.
+afterAll(() => pool.close());
 
 function expectText(result: ExtractionResult) {
   if (!result.ok) throw new Error(`extraction failed: ${JSON.stringify(result.failure)}`);

@@ -1,6 +1,6 @@
 // Hostile and broken files: each fails its document with its own reason, in its own process, and
 // the test process (standing in for the server) keeps running its event loop meanwhile.
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createExtractionPool } from './pool.ts';
 import { bombPdf, encryptedPdf, textPdf } from './test-support/pdf-writer.ts';
 import { tempFilesForThisFile } from './test-support/temp-files.ts';
@@ -12,6 +12,8 @@ const files = tempFilesForThisFile();
 const MiB = 1024 * 1024;
 // Small limits keep the bombs quick on a 2-core machine.
 const pool = createExtractionPool({ limits: { maxMemoryBytes: 256 * MiB, timeoutMs: 10_000 } });
+// Its spare child must not outlive the file.
+afterAll(() => pool.close());
 
 function expectFailure(result: ExtractionResult, code: FailureCode) {
   if (result.ok) throw new Error(`expected ${code}, got text: ${result.text.slice(0, 80)}`);

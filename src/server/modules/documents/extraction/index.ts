@@ -12,6 +12,11 @@ export * from './types.ts';
 /** One pool for the whole server process: at most two extractions at once, whoever asks. */
 const sharedPool = createExtractionPool();
 
+/** Kills the shared pool's spare children; the server calls it when it closes. */
+export function closeSpareExtractors(): Promise<void> {
+  return sharedPool.close();
+}
+
 /**
  * Extracts the normalised text of a stored file, already detected as `type`. Never throws for a
  * bad file: a hostile, broken or cancelled one comes back as `{ ok: false, failure }`.

@@ -1,11 +1,7 @@
 // Child side: plain text and Markdown are read as they are; only UTF-8 is accepted.
-import { readFile } from 'node:fs/promises';
 import { ExtractionError } from './failures.ts';
 
-export async function extractPlainText(
-  filePath: string,
-): Promise<{ text: string; pageCount: null }> {
-  const bytes = await readFile(filePath);
+export function extractPlainText(bytes: Buffer): { text: string; pageCount: null } {
   // Detection looked at the first MiB only; binary data further on is refused here.
   if (bytes.includes(0)) throw new ExtractionError('not-text', 'contains NUL bytes');
   try {

@@ -15,7 +15,7 @@ export const DOCUMENT_MIME: Record<DocumentType, string> = {
 };
 
 export type ExtractionLimits = {
-  /** Wall-clock time for one extraction, from the child's start to its answer. */
+  /** Wall-clock time for one extraction, from sending the job (a fresh child: its start) to its answer. */
   timeoutMs: number;
   /** Resident memory of the extracting process (heap and everything outside it). */
   maxMemoryBytes: number;
@@ -33,7 +33,7 @@ export type ExtractionLimits = {
 
 /**
  * Defaults for the server. Real documents stay far below them: a 50-page PDF extracts in ~0.3 s
- * and ~140 MB, a Word document in ~0.2 s. DOCX XML compresses ~5-20x; zip bombs do ~1000x.
+ * in a fresh child (~0.1 s in a warmed-up spare) and ~140 MB, a Word document in ~0.2 s. DOCX XML compresses ~5-20x; zip bombs do ~1000x.
  */
 export const DEFAULT_LIMITS: ExtractionLimits = {
   timeoutMs: 60_000,

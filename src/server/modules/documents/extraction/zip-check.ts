@@ -2,7 +2,6 @@
 // Measured here: mammoth ran out of memory on zip bombs, this check refused them in milliseconds.
 // Declared sizes are checked first (cheap), then every entry is inflated as a stream and counted,
 // so an archive whose headers lie about sizes is caught without holding anything in memory.
-import { open as openFile } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import { ExtractionError } from './failures.ts';
@@ -23,8 +22,8 @@ export type DocxSummary = {
   pageCount: number | null;
 };
 
-export async function checkDocxZip(filePath: string, limits: ZipCheckLimits): Promise<DocxSummary> {
-  const zip = await openZip(filePath);
+export async function checkDocxZip(bytes: Buffer, limits: ZipCheckLimits): Promise<DocxSummary> {
+  const zip = await openZip(bytes);
   // yauzl may emit 'error' between two reads; nextEntry reports errors, this keeps one from crashing.
   zip.on('error', () => {});
   try {
@@ -73,9 +72,9 @@ export async function checkDocxZip(filePath: string, limits: ZipCheckLimits): Pr
   }
 }
 
-async function openZip(filePath: string): Promise<ZipFile> {
+async function openZip(bytes: Buffer): Promise<ZipFile> {
   try {
-    return await yauzl.openPromise(filePath, {
+    return await yauzl.fromBufferPromise(bytes, {
       lazyEntries: true,
       autoClose: false,
       validateEntrySizes: true,
@@ -84,10 +83,7 @@ async function openZip(filePath: string): Promise<ZipFile> {
   } catch (error) {
     const detail = messageOf(error);
     // A zip that starts like one but has no central directory at its end was cut short.
-    if (
-      /central directory record signature not found/i.test(detail) &&
-      (await startsLikeZip(filePath))
-    ) {
+    if (/central directory record signature not found/i.test(detail) && startsLikeZip(bytes)) {
       throw new ExtractionError('truncated', detail);
     }
     throw new ExtractionError('not-docx', detail);
@@ -161,15 +157,8 @@ function pagesFromAppXml(xml: string | null): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
-async function startsLikeZip(filePath: string): Promise<boolean> {
-  const file = await openFile(filePath, 'r');
-  try {
-    const head = Buffer.alloc(4);
-    await file.read(head, 0, 4, 0);
-    return head.readUInt32LE(0) === 0x04034b50;
-  } finally {
-    await file.close();
-  }
+function startsLikeZip(bytes: Buffer): boolean {
+  return bytes.length >= 4 && bytes.readUInt32LE(0) === 0x04034b50;
 }
 
 function messageOf(error: unknown): string {

@@ -1,7 +1,10 @@
 // The extraction children of this process, read from /proc: proves a killed child is really gone.
 import { readdir, readFile } from 'node:fs/promises';
+import { idleSparePids } from '../spares.ts';
 
-export async function extractionChildren(): Promise<number[]> {
+/** Children working on a document; with `spares`, idle spare children (no document) as well. */
+export async function extractionChildren(options: { spares?: boolean } = {}): Promise<number[]> {
+  const idle = idleSparePids();
   const found: number[] = [];
   for (const name of await readdir('/proc')) {
     if (!/^\d+$/.test(name)) continue;
@@ -12,7 +15,9 @@ export async function extractionChildren(): Promise<number[]> {
       ]);
       // Field 4 (after the parenthesised command name) is the parent's pid.
       const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (parent === process.pid && cmdline.includes('extraction/child.')) found.push(Number(name));
+      const pid = Number(name);
+      if (parent !== process.pid || !cmdline.includes('extraction/child.')) continue;
+      if (options.spares || !idle.has(pid)) found.push(pid);
     } catch {
       // The process ended while we looked.
     }
