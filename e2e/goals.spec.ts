@@ -205,6 +205,8 @@ test('goals, desktop: discovery, a suggestion accepted, two check-ins; the coach
     .getByRole('table', { name: 'Clients' })
     .getByRole('row')
     .filter({ hasText: CLIENT });
+  await expect(clientRow).toContainText('On track');
+  await expect(clientRow).toContainText('1 in progress');
   await clientRow.getByRole('link', { name: /^Goals of / }).click();
   await expect(coach).toHaveURL(/\/coach\/clients\/[^/]+\/goals$/);
   const shared = coach.getByRole('table', { name: 'Shared goals' });

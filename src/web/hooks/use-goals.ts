@@ -157,17 +157,14 @@ export function useProposeGoal(relationshipId: string) {
 }
 
 /**
- * The goals in progress that the coach's active clients share and that need attention or have
- * stalled (stalled first), in one request.
+ * The goals in progress that the coach's active clients share, stalled first, then needing
+ * attention, then on track: one request for the attention list and every row of My clients.
  */
-export function useClientGoalsNeedingAttention() {
+export function useCoachClientGoals() {
   return useQuery({
-    queryKey: [...sharedGoalsKey, 'attention'],
+    queryKey: [...sharedGoalsKey, 'across-clients'],
     queryFn: ({ signal }) =>
-      apiRequest<CoachClientGoalList>('/api/v1/relationships/coach/goals', {
-        query: { momentum: 'needs_attention,stalled' },
-        signal,
-      }),
+      apiRequest<CoachClientGoalList>('/api/v1/relationships/coach/goals', { signal }),
     retry: noRetryOnRefusal,
   });
 }

@@ -6,6 +6,8 @@ import {
   focusSummary,
   groupGoals,
   keyResultStanding,
+  momentumOfClient,
+  needingAttention,
   percent,
   progressPoints,
   progressSummary,
@@ -128,5 +130,28 @@ describe('the progress chart', () => {
     ]);
     expect(progressSummary(points)).toBe('From 0% at the start to 60% after 2 check-ins.');
     expect(progressSummary(progressPoints(goal(), []))).toBe('No check-ins yet.');
+  });
+});
+
+describe('a coach’s clients and their momentum', () => {
+  const row = (relationshipId: string, momentum: 'on_track' | 'needs_attention' | 'stalled') => ({
+    relationshipId,
+    goal: { momentum },
+  });
+  const rows = [
+    row('a', 'stalled'),
+    row('b', 'on_track'),
+    row('a', 'on_track'),
+    row('c', 'needs_attention'),
+  ];
+
+  it('keeps the goals that stalled or need attention, in the order given', () => {
+    expect(needingAttention(rows).map((one) => one.relationshipId)).toEqual(['a', 'c']);
+  });
+
+  it('counts a client’s goals in progress and names the worst momentum', () => {
+    expect(momentumOfClient(rows, 'a')).toEqual({ inProgress: 2, worst: 'stalled' });
+    expect(momentumOfClient(rows, 'b')).toEqual({ inProgress: 1, worst: 'on_track' });
+    expect(momentumOfClient(rows, 'z')).toEqual({ inProgress: 0, worst: null });
   });
 });

@@ -276,6 +276,32 @@ export function progressSummary(points: readonly ProgressPoint[]): string {
 /* ------------------------------------------------------------------------------------------ */
 
 /* ------------------------------------------------------------------------------------------ */
+/* A coach's clients                                                                           */
+/* ------------------------------------------------------------------------------------------ */
+
+const URGENCY: readonly Momentum[] = ['stalled', 'needs_attention', 'on_track'];
+
+/** The goals across clients that have stalled or need attention, in the server's order. */
+export function needingAttention<T extends { goal: Pick<GoalView, 'momentum'> }>(
+  rows: readonly T[],
+): T[] {
+  return rows.filter(
+    ({ goal }) => goal.momentum === 'stalled' || goal.momentum === 'needs_attention',
+  );
+}
+
+/** One client's goals in progress: how many, and the worst momentum among them. */
+export function momentumOfClient(
+  rows: readonly { relationshipId: string; goal: Pick<GoalView, 'momentum'> }[],
+  relationshipId: string,
+): { inProgress: number; worst: Momentum | null } {
+  const mine = rows.filter((row) => row.relationshipId === relationshipId);
+  const worst =
+    URGENCY.find((momentum) => mine.some((row) => row.goal.momentum === momentum)) ?? null;
+  return { inProgress: mine.length, worst };
+}
+
+/* ------------------------------------------------------------------------------------------ */
 /* Addresses                                                                                   */
 /* ------------------------------------------------------------------------------------------ */
 

@@ -16,7 +16,7 @@ import {
   RELATIONSHIP_PAGE_SIZE,
   RELATIONSHIP_STATUS_LABELS,
 } from '../lib/relationships.ts';
-import { clientColumn, clientRowActions } from './coach-clients/client-cells.tsx';
+import { clientColumn, clientRowActions, goalsColumn } from './coach-clients/client-cells.tsx';
 import { GoalsAttention } from './coach-clients/goals-attention.tsx';
 import { InviteClient } from './coach-clients/invite-client.tsx';
 import { RequestsToAnswer } from './coach-clients/requests-to-answer.tsx';
@@ -30,6 +30,7 @@ const columns = col.columns([
     header: 'Status',
     cell: ({ row }) => <RelationshipStatusBadge status={row.original.status} />,
   }),
+  goalsColumn,
   col.display({
     id: 'origin',
     header: 'Started by',

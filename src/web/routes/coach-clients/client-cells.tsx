@@ -3,12 +3,14 @@ import { Link } from 'react-router';
 import type { RelationshipView } from '../../../contract/relationships.ts';
 import { PersonCell, RowActions, rowActionClass } from '../../components/data-table/cells.tsx';
 import { dataTableColumns } from '../../components/data-table/columns.ts';
+import { MomentumBadge } from '../../components/goals/goal-badges.tsx';
 import {
   RelationshipActionButtons,
   type RelationshipActions,
 } from '../../components/relationships/relationship-actions.tsx';
+import { useCoachClientGoals } from '../../hooks/use-goals.ts';
 import { sharedDocumentsPath } from '../../lib/documents.ts';
-import { clientGoalsPath } from '../../lib/goals.ts';
+import { clientGoalsPath, momentumOfClient } from '../../lib/goals.ts';
 import { partyName } from '../../lib/relationships.ts';
 
 /*
@@ -40,6 +42,35 @@ function ClientCell({ relationship }: { relationship: RelationshipView }) {
         </span>
       )}
     </PersonCell>
+  );
+}
+
+/**
+ * An active client's shared goals in progress: the worst momentum among them, and how many. Every
+ * row reads the same one request (`useCoachClientGoals`).
+ */
+export const goalsColumn = col.display({
+  id: 'goals',
+  header: 'Goals',
+  cell: ({ row }) =>
+    row.original.status === 'active' ? (
+      <ClientGoalsCell relationshipId={row.original.id} />
+    ) : (
+      <span className="text-muted-foreground">—</span>
+    ),
+  meta: { className: 'whitespace-nowrap' },
+});
+
+function ClientGoalsCell({ relationshipId }: { relationshipId: string }) {
+  const goals = useCoachClientGoals();
+  if (!goals.data) return <span className="text-muted-foreground">—</span>;
+  const { inProgress, worst } = momentumOfClient(goals.data.data, relationshipId);
+  if (inProgress === 0) return <span className="text-muted-foreground">None shared</span>;
+  return (
+    <span className="inline-flex items-center gap-2">
+      <MomentumBadge momentum={worst} />
+      <span className="text-muted-foreground">{inProgress} in progress</span>
+    </span>
   );
 }
 

@@ -5,8 +5,8 @@ import { dataTableColumns } from '../../components/data-table/columns.ts';
 import { DataTable, ONE_PAGE_LIST } from '../../components/data-table/data-table.tsx';
 import { MomentumBadge } from '../../components/goals/goal-badges.tsx';
 import { GoalProgress } from '../../components/goals/goal-progress.tsx';
-import { useClientGoalsNeedingAttention } from '../../hooks/use-goals.ts';
-import { clientGoalPath } from '../../lib/goals.ts';
+import { useCoachClientGoals } from '../../hooks/use-goals.ts';
+import { clientGoalPath, needingAttention } from '../../lib/goals.ts';
 import { partyName } from '../../lib/relationships.ts';
 
 type Row = CoachClientGoal;
@@ -61,8 +61,8 @@ const columns = col.columns([
  * the clients page; nothing at all when no goal needs a look.
  */
 export function GoalsAttention() {
-  const attention = useClientGoalsNeedingAttention();
-  const rows: Row[] = attention.data?.data ?? [];
+  const attention = useCoachClientGoals();
+  const rows: Row[] = needingAttention(attention.data?.data ?? []);
   if (rows.length === 0) return null;
   return (
     // The table is the region (named by its label); this heading is what the eye reads.
