@@ -31,12 +31,12 @@ export function useSetAiPrivacy(relationshipId: string) {
   });
 }
 
-/** The client's questionnaire, for their coach (404 while the client does not share it). */
+/** The client's questionnaire, for their coach (null while the client does not share it). */
 export function useSharedDiscovery(relationshipId: string) {
   return useQuery({
     queryKey: ['me', 'shared-discovery', relationshipId],
     queryFn: ({ signal }) =>
-      apiRequest<DiscoveryView>(
+      apiRequest<DiscoveryView | null>(
         `/api/v1/relationships/${encodeURIComponent(relationshipId)}/goals/discovery`,
         { signal },
       ),

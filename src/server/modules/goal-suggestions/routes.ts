@@ -163,10 +163,11 @@ export const goalSuggestionRoutes: FastifyPluginAsyncZod<
       onRequest: guards.requireRole('coach'),
       schema: {
         tags,
-        summary: 'The client’s questionnaire, for their coach, when the client shares it',
+        summary:
+          'The client’s questionnaire, for their coach, when the client shares it (null when not shared or not started)',
         security: secured,
         params: relationshipParamsSchema,
-        response: { 200: discoverySchema, ...errors },
+        response: { 200: discoverySchema.nullable(), ...errors },
       },
     },
     (request) => getSharedDiscovery(deps.db, callerOf(request), request.params.id),

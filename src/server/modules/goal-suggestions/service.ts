@@ -86,11 +86,11 @@ export async function getSharedDiscovery(
   db: Database,
   caller: Caller,
   relationshipId: string,
-): Promise<DiscoveryView> {
+): Promise<DiscoveryView | null> {
   const { clientUserId } = await activeClientOf(db, caller, relationshipId);
   const row = await findDiscovery(db, clientUserId);
-  if (!row?.sharedWithCoaches) throw new NotFoundError('Discovery questionnaire');
-  return toDiscoveryView(row);
+  // Not started and not shared read the same, so the answer says nothing of a private one.
+  return row?.sharedWithCoaches ? toDiscoveryView(row) : null;
 }
 
 export async function saveDiscovery(

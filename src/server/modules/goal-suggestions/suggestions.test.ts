@@ -60,11 +60,17 @@ describe('the discovery questionnaire', () => {
   it('is the coach’s to read only when shared, and only in an active relationship', async () => {
     const { coach, client, relationshipId } = await activeRelationship(app);
     const url = `/api/v1/relationships/${relationshipId}/goals/discovery`;
+    // Not started, then not shared: the same null, which says nothing of the answers.
+    expect((await as(app, coach).get(url)).json()).toBeNull();
     await as(app, client).put('/api/v1/goals/discovery', { answers: { values: 'Craft' } });
-    expect((await as(app, coach).get(url)).statusCode).toBe(404);
+    const unshared = await as(app, coach).get(url);
+    expect(unshared.statusCode).toBe(200);
+    expect(unshared.json()).toBeNull();
     await as(app, client).put('/api/v1/goals/discovery', { answers: {}, sharedWithCoaches: true });
     expect((await as(app, coach).get(url)).json().answers).toEqual({ values: 'Craft' });
     expect((await as(app, await signedInAs(app, 'coach')).get(url)).statusCode).toBe(404);
+    await as(app, coach).patch(`/api/v1/relationships/${relationshipId}`, { status: 'paused' });
+    expect((await as(app, coach).get(url)).statusCode).toBe(404);
   });
 });
 

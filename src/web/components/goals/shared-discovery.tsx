@@ -1,5 +1,4 @@
 import { useSharedDiscovery } from '../../hooks/use-relationship-goal-settings.ts';
-import { ApiRequestError } from '../../lib/api-client.ts';
 import { DISCOVERY_STEPS } from '../../lib/goal-discovery.ts';
 import { GOAL_AREA_LABELS } from '../../lib/goals.ts';
 import { plainApiError } from '../../lib/plain-errors.ts';
@@ -7,7 +6,7 @@ import { SectionError } from '../page-state.tsx';
 
 /**
  * The client's discovery questionnaire as their coach reads it, when the client shares it; a
- * sentence saying it is not shared otherwise (the API answers 404 then).
+ * sentence saying it is not shared otherwise (the API answers null then).
  */
 export function SharedDiscovery({
   relationshipId,
@@ -19,12 +18,6 @@ export function SharedDiscovery({
   const discovery = useSharedDiscovery(relationshipId);
   if (discovery.isPending)
     return <div aria-hidden="true" className="h-24 animate-pulse rounded-lg bg-surface-muted" />;
-  if (discovery.error instanceof ApiRequestError && discovery.error.status === 404)
-    return (
-      <p className="text-sm text-muted-foreground">
-        {clientName} does not share their questionnaire with you, or has not started it.
-      </p>
-    );
   if (discovery.isError)
     return (
       <SectionError onRetry={() => void discovery.refetch()}>
@@ -32,6 +25,12 @@ export function SharedDiscovery({
       </SectionError>
     );
 
+  if (discovery.data === null)
+    return (
+      <p className="text-sm text-muted-foreground">
+        {clientName} does not share their questionnaire with you, or has not started it.
+      </p>
+    );
   const { answers, completedAt } = discovery.data;
   return (
     <div className="space-y-3">
