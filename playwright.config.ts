@@ -1,3 +1,4 @@
+import { createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,12 +21,20 @@ const DOCUMENTS_PORT = WAITLIST_PORT + 4;
 // The goals journey takes the questionnaire, waits for suggestions and checks in as the demo client,
 // with the demo coach reading along: a server of its own keeps its job runner and sign-ins apart.
 const GOALS_PORT = WAITLIST_PORT + 5;
+// Clerk mode: the built app against our stub of Clerk (e2e/support/clerk-fapi), which runs as a
+// process of its own on the next port: Frontend API, Backend API and a control API on one memory.
+const CLERK_PORT = WAITLIST_PORT + 6;
+const CLERK_STUB_PORT = WAITLIST_PORT + 7;
 const WAITLIST_URL = `http://127.0.0.1:${WAITLIST_PORT}`;
 const OPEN_URL = `http://127.0.0.1:${OPEN_PORT}`;
 const ORGANIZATIONS_URL = `http://127.0.0.1:${ORGANIZATIONS_PORT}`;
 const RELATIONSHIPS_URL = `http://127.0.0.1:${RELATIONSHIPS_PORT}`;
 const DOCUMENTS_URL = `http://127.0.0.1:${DOCUMENTS_PORT}`;
 const GOALS_URL = `http://127.0.0.1:${GOALS_PORT}`;
+const CLERK_URL = `http://127.0.0.1:${CLERK_PORT}`;
+const CLERK_STUB_URL = `http://127.0.0.1:${CLERK_STUB_PORT}`;
+// e2e/clerk.spec.ts reads the stub's control API here.
+process.env.ARETE_E2E_CLERK_STUB_URL = CLERK_STUB_URL;
 
 // Playwright loads this file in the runner and again in each worker. Only the runner makes the
 // fresh data directory; workers inherit it through the environment, so each run gets exactly one.
@@ -37,6 +46,68 @@ function e2eDataDir(): string {
   // By exit the web servers have been stopped, so nothing holds the databases any more.
   process.on('exit', () => fs.rmSync(base, { recursive: true, force: true }));
   return base;
+}
+
+/**
+ * The stub's RSA key and the webhook signing secret, made once per run in the runner: the server
+ * needs the public key (CLERK_JWT_KEY) before the stub starts, and the workers, which load this file
+ * again, inherit both through the environment (the spec signs webhooks with the secret).
+ */
+function clerkSecrets(): { privateKeyPem: string; publicKeyPem: string; webhookSecret: string } {
+  if (!process.env.ARETE_E2E_CLERK_KEY) {
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    process.env.ARETE_E2E_CLERK_KEY = privateKey
+      .export({ type: 'pkcs8', format: 'pem' })
+      .toString();
+    process.env.ARETE_E2E_CLERK_WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
+  }
+  const privateKeyPem = process.env.ARETE_E2E_CLERK_KEY;
+  const publicKeyPem = createPublicKey(createPrivateKey(privateKeyPem))
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
+  return {
+    privateKeyPem,
+    publicKeyPem,
+    webhookSecret: process.env.ARETE_E2E_CLERK_WEBHOOK_SECRET ?? '',
+  };
+}
+
+/** The stub of Clerk (e2e/support/clerk-fapi/main.ts), started before the server that calls it. */
+function clerkStub() {
+  return {
+    command: 'npx node e2e/support/clerk-fapi/main.ts',
+    url: `${CLERK_STUB_URL}/__control/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+    env: {
+      CLERK_STUB_PORT: String(CLERK_STUB_PORT),
+      CLERK_STUB_ORIGIN: CLERK_URL,
+      CLERK_STUB_PRIVATE_KEY: clerkSecrets().privateKeyPem,
+    },
+  };
+}
+
+/** The server in Clerk mode, on fresh data, against the stub: no demo accounts (they are Clerk's). */
+function clerkServer() {
+  const { publicKeyPem, webhookSecret } = clerkSecrets();
+  const base = server(CLERK_PORT, 'open', 'clerk');
+  return {
+    ...base,
+    command: 'npm run serve',
+    env: {
+      ...base.env,
+      CLERK_SECRET_KEY: 'sk_live_arete_e2e_stub',
+      // The stub's: `pk_live_` + base64 of its (never contacted) Frontend API host.
+      CLERK_PUBLISHABLE_KEY: `pk_live_${Buffer.from('clerk.arete.test$').toString('base64')}`,
+      CLERK_JWT_KEY: publicKeyPem,
+      CLERK_API_URL: CLERK_STUB_URL,
+      CLERK_WEBHOOK_SIGNING_SECRET: webhookSecret,
+      CLERK_AUTHORIZED_PARTIES: CLERK_URL,
+      CLERK_PROXY_URL: '/__clerk',
+    },
+  };
 }
 
 // The server serves the built app from dist/web: run `npm run build` first. `--demo` adds the
@@ -135,6 +206,13 @@ export default defineConfig({
       testMatch: ['goals.spec.ts'],
       use: { browserName: 'chromium', baseURL: GOALS_URL },
     },
+    {
+      // Clerk mode against our stub of Clerk: sign-up, sign-in, tokens, organizations, webhooks.
+      // Re-run it after upgrading any Clerk package (README, "Clerk mode").
+      name: 'clerk',
+      testMatch: ['clerk.spec.ts'],
+      use: { browserName: 'chromium', baseURL: CLERK_URL },
+    },
   ],
   webServer: [
     server(WAITLIST_PORT, 'waitlist'),
@@ -143,5 +221,7 @@ export default defineConfig({
     server(RELATIONSHIPS_PORT, 'waitlist', 'relationships'),
     server(DOCUMENTS_PORT, 'waitlist', 'documents'),
     server(GOALS_PORT, 'waitlist', 'goals'),
+    clerkStub(),
+    clerkServer(),
   ],
 });

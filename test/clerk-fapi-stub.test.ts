@@ -1,6 +1,8 @@
 // The e2e Frontend API stub must mint tokens the server really accepts: checked here with
 // @clerk/backend's own verifyToken, the way src/server/identity/clerk/session-token.ts calls it.
-import { verifyToken } from '@clerk/backend';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createClerkClient, verifyToken } from '@clerk/backend';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   createFapiStub,
@@ -216,5 +218,72 @@ describe('the Clerk Frontend API stub', () => {
     expect(unknown.status).toBe(404);
     expect(stub.unhandled).toEqual(['GET /v1/not_a_route']);
     stub.unhandled.length = 0;
+  });
+});
+
+describe("the stub's Backend API", () => {
+  /** The Backend API handler over HTTP, as the server reaches it at CLERK_API_URL. */
+  async function listenBackend() {
+    const server = createServer(async (incoming, response) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of incoming) chunks.push(chunk as Buffer);
+      const url = new URL(incoming.url ?? '/', 'http://stub');
+      const answer = stub.handleBackend({
+        method: incoming.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      response.writeHead(answer.status, answer.headers);
+      response.end(JSON.stringify(answer.body));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://127.0.0.1:${port}`, close: () => server.close() };
+  }
+
+  it('shows @clerk/backend the users, metadata and memberships the Frontend API made', async () => {
+    const backend = await listenBackend();
+    try {
+      const call = browser(server);
+      const id = await signUp(call, 'grace@example.com');
+      await call('POST', `/v1/client/sign_ups/${id}/attempt_verification`, {
+        strategy: 'email_code',
+        code: stub.lastEmailCode('grace@example.com') ?? '',
+      });
+      const userId = stub.userIdByEmail('grace@example.com') ?? '';
+      const org = stub.createOrganization({ name: 'North Star' });
+      stub.addMembership(userId, org.id, 'admin');
+
+      const clerk = createClerkClient({
+        secretKey: 'sk_live_stub',
+        apiUrl: backend.url,
+        telemetry: { disabled: true },
+      });
+      const user = await clerk.users.getUser(userId);
+      expect(user.primaryEmailAddress?.emailAddress).toBe('grace@example.com');
+
+      const found = await clerk.users.getUserList({ emailAddress: ['grace@example.com'] });
+      expect(found.data.map((each) => each.id)).toEqual([userId]);
+      expect(found.totalCount).toBe(1);
+
+      await clerk.users.updateUserMetadata(userId, {
+        publicMetadata: { primary_role: 'coach', organization_roles: { [org.id]: 'admin' } },
+      });
+      const updated = await clerk.users.updateUserMetadata(userId, {
+        publicMetadata: { organization_roles: null },
+      });
+      expect(updated.publicMetadata).toEqual({ primary_role: 'coach' });
+
+      const memberships = await clerk.users.getOrganizationMembershipList({ userId });
+      expect(memberships.data.map((each) => [each.organization.id, each.role])).toEqual([
+        [org.id, 'org:admin'],
+      ]);
+      expect((await clerk.organizations.getOrganization({ slug: 'north-star' })).id).toBe(org.id);
+
+      await expect(clerk.users.getUser('user_missing')).rejects.toMatchObject({ status: 404 });
+    } finally {
+      backend.close();
+    }
   });
 });

@@ -13,7 +13,7 @@ import { frameworkErrors, registerErrorHandling } from './http/error-handler.ts'
 import { loggerOptions } from './http/logging.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { registerRateLimiting } from './http/rate-limit.ts';
-import { registerSecurityHeaders } from './http/security-headers.ts';
+import { clerkFrontendApiOrigin, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerWebApp } from './http/web-app.ts';
 import { registerAuthentication } from './identity/auth-plugin.ts';
 import { createIdentity, type Identity } from './identity/index.ts';
@@ -83,7 +83,10 @@ export async function buildApp({ config, database }: AppDependencies) {
   registerErrorHandling(app);
 
   // Helmet's headers with a strict CSP, computed once (security-headers.ts).
-  await registerSecurityHeaders(app);
+  await registerSecurityHeaders(
+    app,
+    config.clerk ? { clerk: { frontendApi: clerkFrontendApiOrigin(config.clerk) } } : {},
+  );
   if (config.corsOrigins.length > 0) {
     await app.register(cors, { origin: config.corsOrigins, credentials: true });
   }

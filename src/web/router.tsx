@@ -61,13 +61,18 @@ export const routes: RouteObject[] = [
         element: <PublicPages />,
         children: [
           { index: true, element: <LandingPage /> },
+          // `/sign-in` and `/sign-up`; in Clerk mode also the steps of Clerk's own under them (path routing).
           {
-            path: 'sign-in',
+            path: 'sign-in/*',
             ...publicPage(async () => (await import('./routes/sign-in-page.tsx')).SignInPage),
           },
           {
-            path: 'sign-up',
+            path: 'sign-up/*',
             ...publicPage(async () => (await import('./routes/sign-up-page.tsx')).SignUpPage),
+          },
+          {
+            path: 'signing-in',
+            ...publicPage(async () => (await import('./routes/signing-in-page.tsx')).SigningInPage),
           },
           {
             path: 'check-your-email',

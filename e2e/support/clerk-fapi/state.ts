@@ -17,6 +17,8 @@ export type Organization = {
   id: string;
   name: string;
   slug: string;
+  /** Set through the Backend API (backend.ts); the Frontend API shows none. */
+  publicMetadata?: Record<string, unknown>;
   createdAt: number;
   updatedAt: number;
 };

@@ -2,6 +2,7 @@
 // `proxyUrl`, signs up, signs in, switches organization and signs out against this memory.
 import { randomUUID } from 'node:crypto';
 import type { BrowserContext } from '@playwright/test';
+import { createBackendHandler } from './backend.ts';
 import { environmentJson } from './environment.ts';
 import { type Call, createHandler } from './handler.ts';
 import type { FapiRequest, FapiResponse } from './http.ts';
@@ -81,11 +82,16 @@ export function createFapiStub(options: FapiStubOptions) {
     publishableKey: publishableKeyFor(host),
     /** SPKI PEM: the server's CLERK_JWT_KEY. */
     publicKeyPem: key.publicKeyPem,
+    /** The memory itself, for the stub's own process (main.ts). */
+    store,
     /** Every request, in order, with the route pattern that answered (null: none did). */
     calls,
     /** `METHOD /path` of requests no route answered (and stub errors): a test should expect []. */
     unhandled,
     handle: handle as (request: FapiRequest) => FapiResponse,
+
+    /** The Backend API the server calls (CLERK_API_URL), on the same memory: see backend.ts. */
+    handleBackend: createBackendHandler(store, unhandled),
 
     /** Answers the context's `/__clerk/**` requests (use `proxyUrl="/__clerk"`). */
     route: (context: BrowserContext) => routeFapiStub({ handle }, context),

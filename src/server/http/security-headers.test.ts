@@ -5,7 +5,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/support/app.ts';
 import { registerOpenApi } from './openapi.ts';
-import { HELMET_OPTIONS, helmetHeaders, registerSecurityHeaders } from './security-headers.ts';
+import {
+  clerkFrontendApiOrigin,
+  clerkHelmetOptions,
+  HELMET_OPTIONS,
+  helmetHeaders,
+  registerSecurityHeaders,
+} from './security-headers.ts';
 
 /** Header lines exactly as sent (names in their spelling, in order), without the date. */
 function rawHeaders(url: string): Promise<{ status: number; lines: string[] }> {
@@ -121,5 +127,46 @@ describe('security headers in the app', () => {
     ]);
     expect(answers.map((answer) => answer.statusCode)).toEqual([200, 401, 400, 404]);
     for (const answer of answers) expect(answer.headers).toMatchObject(expected);
+  });
+});
+
+describe('security headers in Clerk mode', () => {
+  const policyOf = async (options: typeof HELMET_OPTIONS) =>
+    (await helmetHeaders(options)).find(
+      ([name]) => name.toLowerCase() === 'content-security-policy',
+    )?.[1] ?? '';
+
+  it("allow Clerk's run-time styles, its blob worker, its API and avatars, and nothing else more", async () => {
+    const strict = await policyOf(HELMET_OPTIONS);
+    const clerk = await policyOf(clerkHelmetOptions('https://clerk.example.com'));
+    expect(clerk).toContain("style-src 'self' 'unsafe-inline'");
+    expect(clerk).toContain("worker-src 'self' blob:");
+    expect(clerk).toContain("connect-src 'self' https://clerk.example.com");
+    expect(clerk).toContain("img-src 'self' data: https://img.clerk.com");
+    expect(clerk).toContain("script-src 'self'");
+    const without = (policy: string) =>
+      policy
+        .split(';')
+        .filter((directive) => !/^(style|worker|connect|img)-src/.test(directive.trim()))
+        .join(';');
+    expect(without(clerk)).toBe(without(strict));
+    expect(await policyOf(clerkHelmetOptions(undefined))).toMatch(/connect-src 'self'(;|$)/);
+  });
+
+  it('find the Frontend API from the proxy URL, else from the publishable key', () => {
+    const key = `pk_live_${Buffer.from('clerk.arete.example$').toString('base64')}`;
+    expect(clerkFrontendApiOrigin({ publishableKey: key, proxyUrl: undefined })).toBe(
+      'https://clerk.arete.example',
+    );
+    expect(clerkFrontendApiOrigin({ publishableKey: key, proxyUrl: '/__clerk' })).toBeUndefined();
+    expect(
+      clerkFrontendApiOrigin({ publishableKey: key, proxyUrl: 'https://proxy.example/__clerk' }),
+    ).toBe('https://proxy.example');
+    expect(clerkFrontendApiOrigin({ publishableKey: 'pk_test_%%%', proxyUrl: undefined })).toBe(
+      undefined,
+    );
+    expect(clerkFrontendApiOrigin({ publishableKey: undefined, proxyUrl: undefined })).toBe(
+      undefined,
+    );
   });
 });

@@ -16,6 +16,48 @@ export const HELMET_OPTIONS: FastifyHelmetOptions = {
   contentSecurityPolicy: { directives: DIRECTIVES },
 };
 
+/** Where Clerk's users' pictures come from. */
+const CLERK_IMAGES = 'https://img.clerk.com';
+
+/**
+ * The origin of the Frontend API that clerk-js calls: the proxy's when CLERK_PROXY_URL is an
+ * absolute URL, none beyond this one when it is a path, else the host a publishable key encodes
+ * (`pk_live_` + base64 of `clerk.example.com$`). Undefined when neither says.
+ */
+export function clerkFrontendApiOrigin(clerk: {
+  publishableKey: string | undefined;
+  proxyUrl: string | undefined;
+}): string | undefined {
+  if (clerk.proxyUrl)
+    return clerk.proxyUrl.startsWith('/') ? undefined : new URL(clerk.proxyUrl).origin;
+  const encoded = clerk.publishableKey?.match(/^pk_(?:test|live)_(.+)$/)?.[1];
+  if (!encoded) return undefined;
+  const host = Buffer.from(encoded, 'base64').toString('utf8').replace(/\$$/, '');
+  return /^[a-z0-9.-]+(:\d+)?$/i.test(host) ? `https://${host}` : undefined;
+}
+
+/**
+ * Clerk mode (CLERK_SECRET_KEY): Clerk's bundled components style themselves at run time (Emotion
+ * inserts `<style>` elements and sets inline styles) and clerk-js keeps its token timers in a
+ * worker made from a `blob:` URL, so the pages of the full app allow those two; they also reach
+ * Clerk's Frontend API (`frontendApi`, unless it is proxied on this origin) and show Clerk's
+ * avatars. Scripts stay our own origin's only. The landing page keeps its own stricter policy
+ * (web-app.ts): it never loads Clerk.
+ */
+export function clerkHelmetOptions(frontendApi: string | undefined): FastifyHelmetOptions {
+  return {
+    contentSecurityPolicy: {
+      directives: {
+        ...DIRECTIVES,
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'worker-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'", ...(frontendApi ? [frontendApi] : [])],
+        'img-src': ["'self'", 'data:', CLERK_IMAGES],
+      },
+    },
+  };
+}
+
 export type SecurityHeader = readonly [name: string, value: string];
 
 /**
@@ -76,8 +118,13 @@ export async function policyAllowingStyles(styleSources: string[]): Promise<stri
  * Like helmet, they are set on the raw response before routing, so a route may still replace one
  * (the API docs page sends its own CSP).
  */
-export async function registerSecurityHeaders(app: FastifyInstance): Promise<void> {
-  const headers = await helmetHeaders();
+export async function registerSecurityHeaders(
+  app: FastifyInstance,
+  options: { clerk?: { frontendApi: string | undefined } } = {},
+): Promise<void> {
+  const headers = await helmetHeaders(
+    options.clerk ? clerkHelmetOptions(options.clerk.frontendApi) : HELMET_OPTIONS,
+  );
   app.addHook('onRequest', (_request, reply, done) => {
     const response = reply.raw;
     for (const [name, value] of headers) response.setHeader(name, value);

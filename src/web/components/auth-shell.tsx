@@ -1,8 +1,10 @@
 import type { ReactNode, Ref } from 'react';
+import { Link } from 'react-router';
 import { useClientConfig } from '../hooks/use-client-config.ts';
 import { useSession } from '../hooks/use-session.ts';
 import { Alert } from './alert.tsx';
 import { Button } from './button.tsx';
+import { linkClass } from './link-classes.ts';
 import { LoadingState } from './page-state.tsx';
 
 /** The frame of the sign-in pages: a narrow card with a heading, centred on the page. */
@@ -42,15 +44,18 @@ export function AuthShell({
 }
 
 /**
- * In clerk mode the sign-in screens are Clerk's own components (not part of this app yet), so
- * ours are not shown. Renders `children` only for the embedded provider.
+ * The embedded provider's pages render `children`. In clerk mode the sign-in and sign-up pages
+ * render Clerk's own components instead (`clerk`, loaded only then); the pages only the embedded
+ * provider has (choosing a password from a mailed link, checking one's email) say so.
  */
 export function LocalIdentityOnly({
   pageTitle,
   children,
+  clerk,
 }: {
   pageTitle: string;
   children: ReactNode;
+  clerk?: ReactNode;
 }) {
   const config = useClientConfig();
   if (config.isPending) {
@@ -73,15 +78,21 @@ export function LocalIdentityOnly({
     );
   }
   if (config.data.identityProvider === 'clerk') {
+    if (clerk) return clerk;
     return (
       <AuthShell title="This deployment signs in with Clerk" pageTitle={pageTitle}>
         <Alert tone="info" live={false}>
           <p>
-            Accounts here are managed by Clerk, and signing in and signing up use Clerk's own
-            components. They are not part of this version of Arete yet, so there is nothing to fill
-            in on this page.
+            Accounts here are managed by Clerk. This page belongs to the embedded sign-in, which
+            this deployment does not use, so there is nothing to fill in here.
           </p>
         </Alert>
+        <p className="mt-6 leading-relaxed text-muted-foreground">
+          <Link to="/sign-in" className={linkClass}>
+            Sign in
+          </Link>{' '}
+          instead: Clerk's sign-in offers "Forgot password?" and mails you a code.
+        </p>
       </AuthShell>
     );
   }

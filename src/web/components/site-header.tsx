@@ -16,6 +16,10 @@ const UserMenu = lazy(async () => ({ default: (await import('./user-menu.tsx')).
 const OrganizationSwitcher = lazy(async () => ({
   default: (await import('./org-switcher.tsx')).OrganizationSwitcher,
 }));
+// Clerk mode: Clerk's own switcher, which sets the session's active organization (Clerk's chunk).
+const ClerkOrganizationSwitcher = lazy(async () => ({
+  default: (await import('../auth/clerk-pages.tsx')).ClerkOrganizationSwitcher,
+}));
 
 /**
  * The bar on top of every page of the full app. A visitor gets the ways in (in waitlist mode: join
@@ -61,7 +65,11 @@ function AccountArea() {
       <div className="flex min-w-0 items-center gap-x-2">
         {session.user.role !== 'pending' && (
           <Suspense fallback={null}>
-            <OrganizationSwitcher />
+            {config.data?.identityProvider === 'clerk' ? (
+              <ClerkOrganizationSwitcher />
+            ) : (
+              <OrganizationSwitcher />
+            )}
           </Suspense>
         )}
         <Suspense fallback={<UserMenuPlaceholder />}>

@@ -46,8 +46,12 @@ export function UserMenu({ user }: { user: Me }) {
         >
           {name.slice(0, 1)}
         </span>
-        {/* On a phone only the initial shows; the name is still the button's name. */}
-        <span className="sr-only max-w-40 truncate sm:not-sr-only">{name}</span>
+        {/* On a phone only the initial shows; the name is still the button's name. A long one (an
+            email, for a Clerk account without a name) is cut short: not-sr-only would undo truncate
+            on the same element, so it sits on an inner block. */}
+        <span className="sr-only sm:not-sr-only">
+          <span className="block max-w-40 truncate">{name}</span>
+        </span>
         <RoleBadge role={user.role} />
         <ChevronDown
           aria-hidden="true"

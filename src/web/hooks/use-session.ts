@@ -6,7 +6,7 @@ import { webAuth } from '../auth/web-auth.ts';
 import { ApiRequestError, apiRequest } from '../lib/api-client.ts';
 import { passwordChosenAt } from '../lib/password-links.ts';
 import { noRetryOnRefusal } from '../lib/query-retry.ts';
-import { ensureClientConfig, useClientConfig } from './use-client-config.ts';
+import { useClientConfig } from './use-client-config.ts';
 
 /**
  * How often the signed-in user is read again while the page is open, so that a role an admin
@@ -17,10 +17,9 @@ export const SESSION_POLL_MS = 15_000;
 export const sessionQueryKey = ['session'] as const;
 
 /** The signed-in user (`/api/v1/users/me`), or `null` for a visitor. */
-async function fetchSession(client: QueryClient, signal: AbortSignal): Promise<Me | null> {
-  const config = await ensureClientConfig(client);
-  // Clerk's own components own the session in clerk mode; they are not part of this app yet.
-  if (config.identityProvider !== 'local') return null;
+async function fetchSession(signal: AbortSignal): Promise<Me | null> {
+  // The same in both modes: no token from the installed sign-in (`webAuth()`) is a visitor.
+  if (!(await webAuth().getToken())) return null;
   try {
     return await apiRequest<Me>('/api/v1/users/me', { signal });
   } catch (error) {
@@ -31,7 +30,7 @@ async function fetchSession(client: QueryClient, signal: AbortSignal): Promise<M
 
 export const sessionQuery = queryOptions({
   queryKey: sessionQueryKey,
-  queryFn: ({ client, signal }) => fetchSession(client, signal),
+  queryFn: ({ signal }) => fetchSession(signal),
   staleTime: 5_000,
   refetchOnWindowFocus: true,
   // Visitors are not polled: signing in happens in this tab, and a focus check covers other tabs.

@@ -22,7 +22,11 @@ import { type FieldErrors, type SignInValues, validateSignIn } from '../lib/sign
 
 type FormProblem = SignInProblem & { email: string };
 
-export const SignInPage = localIdentityPage('Sign in', SignInForm);
+export const SignInPage = localIdentityPage(
+  'Sign in',
+  SignInForm,
+  async () => (await import('../auth/clerk-pages.tsx')).ClerkSignInPage,
+);
 
 function SignInForm() {
   const [searchParams] = useSearchParams();

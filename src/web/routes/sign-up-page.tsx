@@ -25,7 +25,11 @@ import {
 
 const FIELDS: (keyof SignUpValues)[] = ['name', 'email'];
 
-export const SignUpPage = localIdentityPage('Sign up', SignUpForm);
+export const SignUpPage = localIdentityPage(
+  'Sign up',
+  SignUpForm,
+  async () => (await import('../auth/clerk-pages.tsx')).ClerkSignUpPage,
+);
 
 /** Links to both waitlist pages, carrying the email along so it is typed once. */
 function WaitlistLinks({ email }: { email?: string }) {
