@@ -3,9 +3,9 @@
 // browser is the one the server reads. Answers in the Backend API's snake_case JSON. Unknown routes
 // answer 404 and are kept in `unhandled`, as the Frontend API's are.
 import { errorBody, type FapiRequest, type FapiResponse, readQuery } from './http.ts';
+import { type Json, organizationJson, userCore } from './json.ts';
 import { type Membership, newId, type Organization, type Store, type User } from './state.ts';
 
-type Json = Record<string, unknown>;
 type Answer = { status?: number; body: unknown };
 type Route = {
   method: string;
@@ -30,20 +30,7 @@ export function mergeMetadata(current: Json, patch: Json): Json {
 
 export function backendUserJson(user: User): Json {
   return {
-    object: 'user',
-    id: user.id,
-    username: null,
-    first_name: user.firstName,
-    last_name: user.lastName,
-    image_url: '',
-    has_image: false,
-    primary_email_address_id: user.emailId,
-    primary_phone_number_id: null,
-    primary_web3_wallet_id: null,
-    password_enabled: true,
-    two_factor_enabled: false,
-    totp_enabled: false,
-    backup_code_enabled: false,
+    ...userCore(user),
     email_addresses: [
       {
         object: 'email_address',
@@ -53,41 +40,23 @@ export function backendUserJson(user: User): Json {
         linked_to: [],
       },
     ],
-    phone_numbers: [],
-    web3_wallets: [],
-    external_accounts: [],
-    enterprise_accounts: [],
-    public_metadata: user.publicMetadata,
     private_metadata: {},
-    unsafe_metadata: {},
     external_id: null,
     last_sign_in_at: null,
     banned: false,
     locked: false,
-    created_at: user.createdAt,
-    updated_at: user.updatedAt,
     last_active_at: null,
   };
 }
 
-function organizationJson(store: Store, organization: Organization): Json {
+function backendOrganizationJson(store: Store, organization: Organization): Json {
+  const members = [...store.memberships.values()].filter((m) => m.orgId === organization.id);
   return {
-    object: 'organization',
-    id: organization.id,
-    name: organization.name,
-    slug: organization.slug,
-    image_url: '',
-    has_image: false,
-    members_count: [...store.memberships.values()].filter((m) => m.orgId === organization.id)
-      .length,
-    pending_invitations_count: 0,
-    max_allowed_memberships: 0,
+    ...organizationJson(organization, members.length),
     admin_delete_enabled: true,
     public_metadata: organization.publicMetadata ?? {},
     private_metadata: {},
     created_by: '',
-    created_at: organization.createdAt,
-    updated_at: organization.updatedAt,
   };
 }
 
@@ -104,7 +73,7 @@ function membershipJson(store: Store, membership: Membership): Json {
     private_metadata: {},
     created_at: membership.createdAt,
     updated_at: membership.updatedAt,
-    organization: organization && organizationJson(store, organization),
+    organization: organization && backendOrganizationJson(store, organization),
     public_user_data: {
       user_id: membership.userId,
       identifier: user?.email ?? '',
@@ -238,7 +207,7 @@ function routesFor(store: Store): Route[] {
             updatedAt: now,
           });
         }
-        return { body: organizationJson(store, organization) };
+        return { body: backendOrganizationJson(store, organization) };
       },
     },
     {
@@ -246,7 +215,7 @@ function routesFor(store: Store): Route[] {
       pattern: /^\/v1\/organizations\/([^/]+)$/,
       run: ({ params }) => {
         const found = organizationByIdOrSlug(store, params[0] ?? '');
-        return found ? { body: organizationJson(store, found) } : notFound('organization');
+        return found ? { body: backendOrganizationJson(store, found) } : notFound('organization');
       },
     },
     {
@@ -259,7 +228,7 @@ function routesFor(store: Store): Route[] {
           found.publicMetadata = mergeMetadata(found.publicMetadata ?? {}, body.public_metadata);
           found.updatedAt = Date.now();
         }
-        return { body: organizationJson(store, found) };
+        return { body: backendOrganizationJson(store, found) };
       },
     },
     {

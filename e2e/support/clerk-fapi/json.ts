@@ -36,7 +36,8 @@ function verificationJson(verification: Verification | null): Json | null {
   };
 }
 
-function organizationJson(organization: Organization, membersCount: number): Json {
+/** Clerk's organization object as the Frontend API sends it; the Backend API adds to it. */
+export function organizationJson(organization: Organization, membersCount: number): Json {
   return {
     object: 'organization',
     id: organization.id,
@@ -66,6 +67,34 @@ function publicUserData(user: User): Json {
 }
 
 /** `mintToken` gives each session JSON a fresh `last_active_token`, as Clerk does. */
+/** What Clerk's user object holds alike in the Frontend API and the Backend API. */
+export function userCore(user: User): Json {
+  return {
+    object: 'user',
+    id: user.id,
+    username: null,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    image_url: '',
+    has_image: false,
+    primary_email_address_id: user.emailId,
+    primary_phone_number_id: null,
+    primary_web3_wallet_id: null,
+    password_enabled: true,
+    two_factor_enabled: false,
+    totp_enabled: false,
+    backup_code_enabled: false,
+    phone_numbers: [],
+    web3_wallets: [],
+    external_accounts: [],
+    enterprise_accounts: [],
+    public_metadata: user.publicMetadata,
+    unsafe_metadata: {},
+    created_at: user.createdAt,
+    updated_at: user.updatedAt,
+  };
+}
+
 export function serializer(store: Store, mintToken: (session: Session) => string): Serializer {
   const self: Serializer = {
     membership(membership) {
@@ -89,20 +118,7 @@ export function serializer(store: Store, mintToken: (session: Session) => string
 
     user(user) {
       return {
-        object: 'user',
-        id: user.id,
-        username: null,
-        first_name: user.firstName,
-        last_name: user.lastName,
-        image_url: '',
-        has_image: false,
-        primary_email_address_id: user.emailId,
-        primary_phone_number_id: null,
-        primary_web3_wallet_id: null,
-        password_enabled: true,
-        two_factor_enabled: false,
-        totp_enabled: false,
-        backup_code_enabled: false,
+        ...userCore(user),
         email_addresses: [
           {
             object: 'email_address',
@@ -113,19 +129,11 @@ export function serializer(store: Store, mintToken: (session: Session) => string
             reserved: false,
           },
         ],
-        phone_numbers: [],
-        web3_wallets: [],
         passkeys: [],
-        external_accounts: [],
-        enterprise_accounts: [],
         organization_memberships: store.membershipsOf(user.id).map(self.membership),
-        public_metadata: user.publicMetadata,
-        unsafe_metadata: {},
         create_organization_enabled: false,
         delete_self_enabled: false,
         last_sign_in_at: user.updatedAt,
-        created_at: user.createdAt,
-        updated_at: user.updatedAt,
       };
     },
 
