@@ -52,6 +52,11 @@ if (sharedLocalIdentity && !config.publicUrlConfigured) {
     `PUBLIC_URL is not set: tokens and mailed links name ${config.publicUrl}. Servers sharing this database must share one PUBLIC_URL (the address people use), or each refuses the tokens of the others.`,
   );
 }
+if (config.clerk && !config.clerk.publishableKey) {
+  app.log.warn(
+    'CLERK_PUBLISHABLE_KEY is not set: the API accepts Clerk tokens, but the web app cannot sign anyone in (its sign-in pages say so).',
+  );
+}
 if (config.databaseUrl && config.documents.storage.kind === 'disk') {
   app.log.warn(
     `Uploaded documents are kept on this server's disk (${config.documents.storage.root}). If other servers share this database, set DOCUMENT_STORAGE=s3 and the S3_* settings on every one of them (see "Running on several servers" in the README), or a document uploaded through one server cannot be read through another.`,

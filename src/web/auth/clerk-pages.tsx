@@ -33,12 +33,38 @@ function ClerkFrame({
   );
 }
 
+/**
+ * Clerk's screens need its publishable key (CLERK_PUBLISHABLE_KEY); a deployment without it gets a
+ * sentence for its administrator instead of a broken page.
+ */
+function withPublishableKey(pageTitle: string, Screen: () => ReactNode) {
+  return function ClerkPage() {
+    const config = useClientConfig();
+    if (config.data && !config.data.clerkPublishableKey)
+      return (
+        <ClerkFrame pageTitle={pageTitle}>
+          <Alert tone="danger" title="Signing in is not set up yet">
+            <p>
+              This Arete uses Clerk, but its Clerk publishable key is missing
+              (CLERK_PUBLISHABLE_KEY). Tell its administrator.
+            </p>
+          </Alert>
+        </ClerkFrame>
+      );
+    return <Screen />;
+  };
+}
+
+export const ClerkSignInPage = withPublishableKey('Sign in', SignInScreen);
+export const ClerkSignUpPage = withPublishableKey('Sign up', SignUpScreen);
+export const ClerkContinuePage = withPublishableKey('Signing in', ContinueScreen);
+
 function useNext(): string | null {
   const [searchParams] = useSearchParams();
   return safeNextPath(searchParams.get('next'));
 }
 
-export function ClerkSignInPage() {
+function SignInScreen() {
   const next = useNext();
   return (
     <ClerkFrame pageTitle="Sign in">
@@ -52,7 +78,7 @@ export function ClerkSignInPage() {
   );
 }
 
-export function ClerkSignUpPage() {
+function SignUpScreen() {
   const config = useClientConfig();
   const next = useNext();
   const waitlistMode = config.data?.signUpMode === 'waitlist';
@@ -91,7 +117,7 @@ export function ClerkSignUpPage() {
  * Where Clerk sends a person once they are signed in or up: the user is read with the new session,
  * then they go on to the page they asked for, or to their area.
  */
-export function ClerkContinuePage() {
+function ContinueScreen() {
   const { isLoaded, isSignedIn } = useAuth();
   const session = useSession();
   const client = useQueryClient();
