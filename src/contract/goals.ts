@@ -47,6 +47,8 @@ export type GoalVisibility = z.infer<typeof goalVisibilitySchema>;
 /** On track, needs attention, or stalled: computed on read from dates, progress and check-ins. */
 export const momentumSchema = z.enum(['on_track', 'needs_attention', 'stalled']);
 export type Momentum = z.infer<typeof momentumSchema>;
+/** The signals from the one that most needs a look: a coach's lists put stalled goals first. */
+export const MOMENTUM_BY_URGENCY: readonly Momentum[] = ['stalled', 'needs_attention', 'on_track'];
 
 /** A calendar date, `2027-03-31`. */
 export const calendarDateSchema = z.iso

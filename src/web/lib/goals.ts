@@ -6,6 +6,7 @@ import {
   type GoalView,
   goalAreas,
   goalTransitions,
+  MOMENTUM_BY_URGENCY,
   type Momentum,
 } from '../../contract/goals.ts';
 import { ApiRequestError } from './api-client.ts';
@@ -279,8 +280,6 @@ export function progressSummary(points: readonly ProgressPoint[]): string {
 /* A coach's clients                                                                           */
 /* ------------------------------------------------------------------------------------------ */
 
-const URGENCY: readonly Momentum[] = ['stalled', 'needs_attention', 'on_track'];
-
 /** The goals across clients that have stalled or need attention, in the server's order. */
 export function needingAttention<T extends { goal: Pick<GoalView, 'momentum'> }>(
   rows: readonly T[],
@@ -297,7 +296,8 @@ export function momentumOfClient(
 ): { inProgress: number; worst: Momentum | null } {
   const mine = rows.filter((row) => row.relationshipId === relationshipId);
   const worst =
-    URGENCY.find((momentum) => mine.some((row) => row.goal.momentum === momentum)) ?? null;
+    MOMENTUM_BY_URGENCY.find((momentum) => mine.some((row) => row.goal.momentum === momentum)) ??
+    null;
   return { inProgress: mine.length, worst };
 }
 

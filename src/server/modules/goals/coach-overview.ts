@@ -1,17 +1,18 @@
 // A coach's view across their clients: the goals in progress each active client shares, worst
 // momentum first, so that the clients who need attention come first. Momentum is computed on read,
 // so the filter runs here and not in SQL; what is read is bounded by the focus limit per client.
-import type {
-  CoachClientGoalList,
-  CoachClientGoalsQuery,
-  Momentum,
+import {
+  type CoachClientGoalList,
+  type CoachClientGoalsQuery,
+  MOMENTUM_BY_URGENCY,
+  type Momentum,
 } from '../../../contract/goals.ts';
 import type { Database } from '../../db/client.ts';
 import type { Caller } from '../../identity/auth-plugin.ts';
 import { findCoachClientGoalRecords } from './repository.ts';
 import { toGoalView } from './views.ts';
 
-const URGENCY: Record<Momentum, number> = { stalled: 0, needs_attention: 1, on_track: 2 };
+const urgency = (momentum: Momentum | null) => MOMENTUM_BY_URGENCY.indexOf(momentum ?? 'on_track');
 
 export async function coachClientGoals(
   db: Database,
@@ -34,7 +35,7 @@ export async function coachClientGoals(
     .filter(({ goal }) => goal.momentum !== null && (!wanted || wanted.has(goal.momentum)))
     .sort(
       (a, b) =>
-        URGENCY[a.goal.momentum ?? 'on_track'] - URGENCY[b.goal.momentum ?? 'on_track'] ||
+        urgency(a.goal.momentum) - urgency(b.goal.momentum) ||
         (a.goal.lastCheckInAt ?? '').localeCompare(b.goal.lastCheckInAt ?? ''),
     );
   return { data };
