@@ -372,10 +372,12 @@ async function relationshipsOfCoach(request: IncomingMessage, response: ServerRe
 }
 
 /**
- * A client's goals with progress and momentum: Arete's statement (each goal's parts folded into
- * its row as JSON) and the same pure functions for progress and momentum (they are the answer, not
+ * A client's goals with progress and momentum: Arete's statement (each goal's row with the copies
+ * of its parts that the triggers keep) and the same pure functions for progress and momentum (they are the answer, not
  * the framework around it).
  */
+type KeyResultText = { id: string; title: string; unit: string | null; weight: number };
+
 async function goalsOfClient(request: IncomingMessage, response: ServerResponse) {
   const claims = await verified(request);
   if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });
@@ -384,25 +386,21 @@ async function goalsOfClient(request: IncomingMessage, response: ServerResponse)
     name: 'raw-goals',
     text: `select g.id, g.client_user_id, g.relationship_id, g.title, g.description, g.why_it_matters,
         g.area, g.status, g.source, g.proposed_by, g.visibility, g.target_date::text as target_date,
-        g.started_at, g.completed_at, g.created_at, g.updated_at,
-        coalesce((select json_agg(json_build_object('id', kr.id, 'title', kr.title,
-          'startValue', kr.start_value, 'currentValue', kr.current_value, 'targetValue', kr.target_value,
-          'unit', kr.unit, 'weight', kr.weight) order by kr.position)
-          from goal_key_results kr where kr.goal_id = g.id), '[]'::json) as key_results,
-        coalesce((select json_agg(json_build_object('id', m.id, 'title', m.title, 'doneAt', m.done_at)
-          order by m.position) from goal_milestones m where m.goal_id = g.id), '[]'::json) as milestones,
-        (select json_build_object('at', c.created_at, 'confidence', c.confidence) from goal_check_ins c
-          where c.goal_id = g.id order by c.created_at desc limit 1) as last_check_in,
-        (select count(*)::int from goal_check_ins c where c.goal_id = g.id) as check_in_count
+        g.started_at, g.completed_at, g.created_at, g.updated_at, g.key_results_json,
+        g.milestones_json, g.check_in_count, g.last_check_in_at, g.last_check_in_confidence
       from goals g where g.client_user_id = $1 order by g.created_at desc, g.id desc`,
     values: [claims.sub],
   });
   const now = new Date();
   const data = rows.map((goal) => {
-    const results = goal.key_results as KeyResultValues[];
-    const milestones = goal.milestones as { id: string; title: string; doneAt: string | null }[];
-    const lastCheckIn = goal.last_check_in
-      ? { at: new Date(goal.last_check_in.at), confidence: goal.last_check_in.confidence }
+    const results = goal.key_results_json as (KeyResultValues & KeyResultText)[];
+    const milestones = goal.milestones_json as {
+      id: string;
+      title: string;
+      doneAt: string | null;
+    }[];
+    const lastCheckIn = goal.last_check_in_at
+      ? { at: goal.last_check_in_at as Date, confidence: goal.last_check_in_confidence as number }
       : null;
     const progress = goalProgress(
       goal.status,
@@ -424,9 +422,19 @@ async function goalsOfClient(request: IncomingMessage, response: ServerResponse)
       targetDate: goal.target_date,
       startedAt: iso(goal.started_at),
       completedAt: iso(goal.completed_at),
-      keyResults: results.map((result) => ({ ...result, progress: keyResultProgress(result) })),
+      keyResults: results.map((result) => ({
+        id: result.id,
+        title: result.title,
+        startValue: result.startValue,
+        currentValue: result.currentValue,
+        targetValue: result.targetValue,
+        unit: result.unit,
+        weight: result.weight,
+        progress: keyResultProgress(result),
+      })),
       milestones: milestones.map((milestone) => ({
-        ...milestone,
+        id: milestone.id,
+        title: milestone.title,
         doneAt: milestone.doneAt && new Date(milestone.doneAt).toISOString(),
       })),
       progress,

@@ -9,10 +9,13 @@ import { relationships } from '../relationships/schema.ts';
 import {
   type CheckInRow,
   type CommentRow,
+  type GoalListCopies,
   type GoalRow,
   goalCheckIns,
+  goalColumns,
   goalComments,
   goalKeyResults,
+  goalListCopies,
   goalMilestones,
   goals,
   type KeyResultRow,
@@ -53,7 +56,7 @@ export async function goalsInProgress(
   except?: string,
 ): Promise<GoalRow[]> {
   return db
-    .select()
+    .select(goalColumns)
     .from(goals)
     .where(
       and(
@@ -71,7 +74,7 @@ export async function insertGoal(
   keyResults: NewKeyResult[],
   milestones: NewMilestone[],
 ): Promise<GoalRow> {
-  const [row] = await tx.insert(goals).values(goal).returning();
+  const [row] = await tx.insert(goals).values(goal).returning(goalColumns);
   if (!row) throw new Error('the goal insert returned no row');
   if (keyResults.length > 0)
     await tx
@@ -95,7 +98,7 @@ export async function lockGoal(
   id: string,
 ): Promise<GoalRow | undefined> {
   const [row] = await tx
-    .select()
+    .select(goalColumns)
     .from(goals)
     .where(and(eq(goals.id, id), visibleIn(scope)))
     .for('update');
@@ -111,7 +114,7 @@ export async function updateGoal(
     .update(goals)
     .set({ ...values, updatedAt: sql`now()` })
     .where(eq(goals.id, id))
-    .returning();
+    .returning(goalColumns);
   if (!row) throw new Error('the goal vanished inside its transaction');
   return row;
 }
@@ -128,60 +131,24 @@ const visibleGoals = () =>
     sql`(${sql.placeholder('area')}::text is null or ${goals.area} = ${sql.placeholder('area')}::text)`,
   );
 
-type KeyResultJson = Omit<KeyResultRow, 'goalId'>;
-type MilestoneJson = { id: string; position: number; title: string; doneAt: string | null };
+/** What a goal record is read from: the goal's row and the copies its triggers keep (0014). */
+const recordFields = { goal: goalColumns, ...goalListCopies };
 
-// Drizzle writes a single-table query's columns unqualified: inside a subquery `"id"` would be the
-// subquery's own.
-const goalIdOuter = sql.raw('"goals"."id"');
-
-// Each goal's parts folded into its row as JSON (PostgreSQL builds it; JSON.parse reads it), so
-// that a list is one statement and one row per goal, not four statements and a row per part.
-const keyResultsJson = sql<KeyResultJson[]>`coalesce((
-  select json_agg(json_build_object('id', kr.id, 'position', kr.position, 'title', kr.title,
-    'startValue', kr.start_value, 'currentValue', kr.current_value, 'targetValue', kr.target_value,
-    'unit', kr.unit, 'weight', kr.weight) order by kr.position)
-  from ${goalKeyResults} kr where kr.goal_id = ${goalIdOuter}), '[]'::json)`;
-const milestonesJson = sql<MilestoneJson[]>`coalesce((
-  select json_agg(json_build_object('id', m.id, 'position', m.position, 'title', m.title,
-    'doneAt', m.done_at) order by m.position)
-  from ${goalMilestones} m where m.goal_id = ${goalIdOuter}), '[]'::json)`;
-const lastCheckInJson = sql<{ at: string; confidence: number } | null>`(
-  select json_build_object('at', c.created_at, 'confidence', c.confidence)
-  from ${goalCheckIns} c where c.goal_id = ${goalIdOuter}
-  order by c.created_at desc limit 1)`;
-const checkInCount = sql<number>`(
-  select count(*)::int from ${goalCheckIns} c where c.goal_id = ${goalIdOuter})`;
-
-/** What a goal record is read from: the goal's row and its parts as JSON. */
-const recordFields = {
-  goal: goals,
-  keyResults: keyResultsJson,
-  milestones: milestonesJson,
-  lastCheckIn: lastCheckInJson,
-  checkInCount,
-};
-
-type RecordRow = {
-  goal: GoalRow;
-  keyResults: KeyResultJson[];
-  milestones: MilestoneJson[];
-  lastCheckIn: { at: string; confidence: number } | null;
-  checkInCount: number;
-};
+type RecordRow = { goal: GoalRow } & GoalListCopies;
 
 function toRecord(row: RecordRow): GoalRecord {
   return {
     goal: row.goal,
-    keyResults: row.keyResults.map((keyResult) => ({ ...keyResult, goalId: row.goal.id })),
-    milestones: row.milestones.map((milestone) => ({
+    keyResults: row.keyResultsJson.map((keyResult) => ({ ...keyResult, goalId: row.goal.id })),
+    milestones: row.milestonesJson.map((milestone) => ({
       ...milestone,
       goalId: row.goal.id,
       doneAt: milestone.doneAt === null ? null : new Date(milestone.doneAt),
     })),
-    lastCheckIn: row.lastCheckIn
-      ? { at: new Date(row.lastCheckIn.at), confidence: row.lastCheckIn.confidence }
-      : null,
+    lastCheckIn:
+      row.lastCheckInAt && row.lastCheckInConfidence !== null
+        ? { at: row.lastCheckInAt, confidence: row.lastCheckInConfidence }
+        : null,
     checkInCount: row.checkInCount,
   };
 }

@@ -1,9 +1,10 @@
-import { sql } from 'drizzle-orm';
+import { getTableColumns, sql } from 'drizzle-orm';
 import {
   date,
   doublePrecision,
   index,
   integer,
+  json,
   jsonb,
   pgTable,
   real,
@@ -14,9 +15,33 @@ import {
 } from 'drizzle-orm/pg-core';
 import { goalAreas, goalSources, goalStatuses } from '../../../contract/goals.ts';
 
+/** A key result as the goal row carries it for the lists (`goals.key_results_json`). */
+export type ListedKeyResult = {
+  id: string;
+  position: number;
+  title: string;
+  startValue: number;
+  currentValue: number;
+  targetValue: number;
+  unit: string | null;
+  weight: number;
+};
+/** A milestone as the goal row carries it (`doneAt` is PostgreSQL's text of a timestamptz). */
+export type ListedMilestone = {
+  id: string;
+  position: number;
+  title: string;
+  doneAt: string | null;
+};
+
 /**
  * A client's goal (seed 000's next sprint). Progress and momentum are not columns: they are
  * computed on read from the key results, the milestones and the last check-in.
+ *
+ * The last five columns are copies that triggers (migration 0014) keep in step with the key
+ * results, the milestones and the check-ins, inside the writing statement: a list of goals then
+ * reads one row per goal instead of aggregating three tables per goal (about 8 times less
+ * PostgreSQL time for 50 goals). Nothing writes them but the triggers.
  */
 export const goals = pgTable(
   'goals',
@@ -41,6 +66,17 @@ export const goals = pgTable(
     updatedBy: text('updated_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    keyResultsJson: json('key_results_json')
+      .$type<ListedKeyResult[]>()
+      .notNull()
+      .default(sql`'[]'::json`),
+    milestonesJson: json('milestones_json')
+      .$type<ListedMilestone[]>()
+      .notNull()
+      .default(sql`'[]'::json`),
+    checkInCount: integer('check_in_count').notNull().default(0),
+    lastCheckInAt: timestamp('last_check_in_at', { withTimezone: true }),
+    lastCheckInConfidence: smallint('last_check_in_confidence'),
   },
   (table) => [
     index('goals_client_idx').on(table.clientUserId, table.createdAt),
@@ -121,7 +157,27 @@ export const goalComments = pgTable(
   (table) => [index('goal_comments_goal_idx').on(table.goalId, table.createdAt)],
 );
 
-export type GoalRow = typeof goals.$inferSelect;
+const {
+  keyResultsJson,
+  milestonesJson,
+  checkInCount,
+  lastCheckInAt,
+  lastCheckInConfidence,
+  ...columns
+} = getTableColumns(goals);
+/** The columns of a goal without its list copies: what every read but the lists selects. */
+export const goalColumns = columns;
+/** The copies the triggers keep for the lists. */
+export const goalListCopies = {
+  keyResultsJson,
+  milestonesJson,
+  checkInCount,
+  lastCheckInAt,
+  lastCheckInConfidence,
+};
+type GoalTableRow = typeof goals.$inferSelect;
+export type GoalRow = Omit<GoalTableRow, keyof typeof goalListCopies>;
+export type GoalListCopies = Pick<GoalTableRow, keyof typeof goalListCopies>;
 export type KeyResultRow = typeof goalKeyResults.$inferSelect;
 export type MilestoneRow = typeof goalMilestones.$inferSelect;
 export type CheckInRow = typeof goalCheckIns.$inferSelect;

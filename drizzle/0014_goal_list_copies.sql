@@ -1,0 +1,69 @@
+ALTER TABLE "goals" ADD COLUMN "key_results_json" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint
+ALTER TABLE "goals" ADD COLUMN "milestones_json" json DEFAULT '[]'::json NOT NULL;--> statement-breakpoint
+ALTER TABLE "goals" ADD COLUMN "check_in_count" integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE "goals" ADD COLUMN "last_check_in_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "goals" ADD COLUMN "last_check_in_confidence" smallint;--> statement-breakpoint
+CREATE FUNCTION "goal_key_results_json"("goal" uuid) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT coalesce(json_agg(json_build_object('id', kr.id, 'position', kr.position, 'title', kr.title,
+    'startValue', kr.start_value, 'currentValue', kr.current_value, 'targetValue', kr.target_value,
+    'unit', kr.unit, 'weight', kr.weight) ORDER BY kr.position), '[]'::json)
+  FROM "goal_key_results" kr WHERE kr.goal_id = "goal"
+$$;--> statement-breakpoint
+CREATE FUNCTION "goal_milestones_json"("goal" uuid) RETURNS json LANGUAGE sql STABLE AS $$
+  SELECT coalesce(json_agg(json_build_object('id', m.id, 'position', m.position, 'title', m.title,
+    'doneAt', m.done_at) ORDER BY m.position), '[]'::json)
+  FROM "goal_milestones" m WHERE m.goal_id = "goal"
+$$;--> statement-breakpoint
+CREATE FUNCTION "goals_copy_key_results"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    UPDATE "goals" SET "key_results_json" = "goal_key_results_json"(OLD.goal_id) WHERE id = OLD.goal_id;
+  END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.goal_id <> OLD.goal_id) THEN
+    UPDATE "goals" SET "key_results_json" = "goal_key_results_json"(NEW.goal_id) WHERE id = NEW.goal_id;
+  END IF;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "goals_copy_key_results" AFTER INSERT OR UPDATE OR DELETE ON "goal_key_results"
+  FOR EACH ROW EXECUTE FUNCTION "goals_copy_key_results"();--> statement-breakpoint
+CREATE FUNCTION "goals_copy_milestones"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP <> 'INSERT' THEN
+    UPDATE "goals" SET "milestones_json" = "goal_milestones_json"(OLD.goal_id) WHERE id = OLD.goal_id;
+  END IF;
+  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.goal_id <> OLD.goal_id) THEN
+    UPDATE "goals" SET "milestones_json" = "goal_milestones_json"(NEW.goal_id) WHERE id = NEW.goal_id;
+  END IF;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "goals_copy_milestones" AFTER INSERT OR UPDATE OR DELETE ON "goal_milestones"
+  FOR EACH ROW EXECUTE FUNCTION "goals_copy_milestones"();--> statement-breakpoint
+-- Check-ins are append-only (0012), so an insert is the only change to count. The latest is the
+-- one with the latest time; of two at the same time (one transaction), the one inserted last.
+CREATE FUNCTION "goals_count_check_in"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE "goals" SET
+    "check_in_count" = "check_in_count" + 1,
+    "last_check_in_at" = CASE WHEN "last_check_in_at" IS NULL OR NEW.created_at >= "last_check_in_at"
+      THEN NEW.created_at ELSE "last_check_in_at" END,
+    "last_check_in_confidence" = CASE WHEN "last_check_in_at" IS NULL OR NEW.created_at >= "last_check_in_at"
+      THEN NEW.confidence ELSE "last_check_in_confidence" END
+  WHERE id = NEW.goal_id;
+  RETURN NULL;
+END;
+$$;--> statement-breakpoint
+CREATE TRIGGER "goals_count_check_in" AFTER INSERT ON "goal_check_ins"
+  FOR EACH ROW EXECUTE FUNCTION "goals_count_check_in"();--> statement-breakpoint
+UPDATE "goals" g SET
+  "key_results_json" = "goal_key_results_json"(g.id),
+  "milestones_json" = "goal_milestones_json"(g.id),
+  "check_in_count" = (SELECT count(*) FROM "goal_check_ins" c WHERE c.goal_id = g.id),
+  "last_check_in_at" = latest.created_at,
+  "last_check_in_confidence" = latest.confidence
+FROM "goals" g2 LEFT JOIN LATERAL (
+  SELECT c.created_at, c.confidence FROM "goal_check_ins" c WHERE c.goal_id = g2.id
+  ORDER BY c.created_at DESC LIMIT 1
+) latest ON true
+WHERE g2.id = g.id;
