@@ -14,32 +14,24 @@ CREATE FUNCTION "goal_milestones_json"("goal" uuid) RETURNS json LANGUAGE sql ST
     'doneAt', m.done_at) ORDER BY m.position), '[]'::json)
   FROM "goal_milestones" m WHERE m.goal_id = "goal"
 $$;--> statement-breakpoint
-CREATE FUNCTION "goals_copy_key_results"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- One function for both tables. OLD is null on an insert and NEW on a delete; an update may move a
+-- row to another goal, so both goals are rewritten.
+CREATE FUNCTION "goals_copy_parts"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE "goals" SET "key_results_json" = "goal_key_results_json"(OLD.goal_id) WHERE id = OLD.goal_id;
-  END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.goal_id <> OLD.goal_id) THEN
-    UPDATE "goals" SET "key_results_json" = "goal_key_results_json"(NEW.goal_id) WHERE id = NEW.goal_id;
+  IF TG_TABLE_NAME = 'goal_key_results' THEN
+    UPDATE "goals" SET "key_results_json" = "goal_key_results_json"(id)
+    WHERE id IN (OLD.goal_id, NEW.goal_id);
+  ELSE
+    UPDATE "goals" SET "milestones_json" = "goal_milestones_json"(id)
+    WHERE id IN (OLD.goal_id, NEW.goal_id);
   END IF;
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE TRIGGER "goals_copy_key_results" AFTER INSERT OR UPDATE OR DELETE ON "goal_key_results"
-  FOR EACH ROW EXECUTE FUNCTION "goals_copy_key_results"();--> statement-breakpoint
-CREATE FUNCTION "goals_copy_milestones"() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP <> 'INSERT' THEN
-    UPDATE "goals" SET "milestones_json" = "goal_milestones_json"(OLD.goal_id) WHERE id = OLD.goal_id;
-  END IF;
-  IF TG_OP <> 'DELETE' AND (TG_OP = 'INSERT' OR NEW.goal_id <> OLD.goal_id) THEN
-    UPDATE "goals" SET "milestones_json" = "goal_milestones_json"(NEW.goal_id) WHERE id = NEW.goal_id;
-  END IF;
-  RETURN NULL;
-END;
-$$;--> statement-breakpoint
+  FOR EACH ROW EXECUTE FUNCTION "goals_copy_parts"();--> statement-breakpoint
 CREATE TRIGGER "goals_copy_milestones" AFTER INSERT OR UPDATE OR DELETE ON "goal_milestones"
-  FOR EACH ROW EXECUTE FUNCTION "goals_copy_milestones"();--> statement-breakpoint
+  FOR EACH ROW EXECUTE FUNCTION "goals_copy_parts"();--> statement-breakpoint
 -- Check-ins are append-only (0012), so an insert is the only change to count. The latest is the
 -- one with the latest time; of two at the same time (one transaction), the one inserted last.
 CREATE FUNCTION "goals_count_check_in"() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -2,7 +2,7 @@
 // write to the key results, the milestones and the check-ins, they equal what the tables say.
 import { readFileSync } from 'node:fs';
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../../test/support/app.ts';
 import { signedInAs } from '../../../../test/support/identity.ts';
 import { as, type Person } from '../../../../test/support/tenants.ts';
@@ -12,6 +12,9 @@ let app: Awaited<ReturnType<typeof createTestApp>>;
 let client: Person;
 beforeAll(async () => {
   app = await createTestApp();
+});
+// A client each, so that no test meets the focus limit of another's goals in progress.
+beforeEach(async () => {
   client = await signedInAs(app, 'client');
 });
 afterAll(() => app.close());
@@ -135,6 +138,16 @@ describe('the list copies on a goal row', () => {
       .delete(goalMilestones)
       .where(eq(goalMilestones.id, goal.milestones[1]?.id ?? ''));
     await expectCopiesInStep(goal.id);
+    // A part moved to another goal leaves the first goal's copy and joins the second's.
+    const other = await newGoal();
+    await db()
+      .update(goalMilestones)
+      .set({ goalId: other.id, position: 5 })
+      .where(eq(goalMilestones.id, goal.milestones[0]?.id ?? ''));
+    await expectCopiesInStep(goal.id);
+    await expectCopiesInStep(other.id);
+    expect((await partsInCopies(goal.id)).milestones).toEqual([]);
+    expect((await partsInCopies(other.id)).milestones).toHaveLength(3);
 
     await db().insert(goalCheckIns).values({
       goalId: goal.id,

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import {
@@ -9,7 +9,7 @@ import {
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { SelectField, TextField } from '../../components/form-field.tsx';
-import { DismissButton } from '../../components/page-state.tsx';
+import { SettingSwitch } from '../../components/setting-switch.tsx';
 import { useToast } from '../../components/toast.tsx';
 import { useUpdateDocument } from '../../hooks/use-documents.ts';
 import { CATEGORY_OPTIONS } from '../../lib/documents.ts';
@@ -30,62 +30,25 @@ const resolver = plainResolver<Values>(
 export function ShareSwitch({ document }: { document: DocumentView }) {
   const update = useUpdateDocument(document.id);
   const [problem, setProblem] = useState<string | null>(null);
-  const labelId = useId();
-  const hintId = useId();
   const on = document.sharedWithCoaches;
 
-  function toggle() {
-    if (update.isPending) return;
-    setProblem(null);
-    update.mutate(
-      { sharedWithCoaches: !on },
-      { onError: (error) => setProblem(plainApiError(error)) },
-    );
-  }
-
   return (
-    <div>
-      <div className="flex items-start gap-3">
-        <button
-          type="button"
-          role="switch"
-          aria-checked={on}
-          aria-labelledby={labelId}
-          aria-describedby={hintId}
-          aria-disabled={update.isPending || undefined}
-          onClick={toggle}
-          className={`relative mt-0.5 inline-flex h-6 w-11 shrink-0 items-center rounded-full border transition-colors aria-disabled:opacity-60 ${
-            on ? 'border-primary bg-primary' : 'border-border bg-surface-muted'
-          }`}
-        >
-          <span
-            aria-hidden="true"
-            className={`inline-block size-4 rounded-full bg-surface shadow-card transition-transform ${
-              on ? 'translate-x-6' : 'translate-x-1'
-            }`}
-          />
-        </button>
-        <div className="min-w-0">
-          <p id={labelId} className="text-sm font-medium text-foreground">
-            Shared with my coaches
-          </p>
-          <p id={hintId} className="mt-0.5 text-sm text-muted-foreground">
-            {on
-              ? 'The coaches you work with now can read and download it.'
-              : 'Only you can see it.'}
-          </p>
-          <p role="status" className="mt-0.5 text-xs text-muted-foreground">
-            {update.isPending ? 'Saving…' : update.isSuccess ? 'Saved.' : ''}
-          </p>
-        </div>
-      </div>
-      {problem && (
-        <Alert tone="danger" title="Not saved" className="mt-3">
-          <p>{problem}</p>
-          <DismissButton onClick={() => setProblem(null)} />
-        </Alert>
-      )}
-    </div>
+    <SettingSwitch
+      on={on}
+      label="Shared with my coaches"
+      hint={on ? 'The coaches you work with now can read and download it.' : 'Only you can see it.'}
+      saving={update.isPending}
+      saved={update.isSuccess}
+      onToggle={() => {
+        setProblem(null);
+        update.mutate(
+          { sharedWithCoaches: !on },
+          { onError: (error) => setProblem(plainApiError(error)) },
+        );
+      }}
+      problem={problem}
+      onDismissProblem={() => setProblem(null)}
+    />
   );
 }
 
