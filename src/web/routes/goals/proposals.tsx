@@ -55,24 +55,23 @@ function ProposalCard({ goal }: { goal: GoalView }) {
   const titleId = useId();
 
   /** Accepts (or declines) with `body`; a start past the focus limit offers the swap. */
+  // `mutateAsync`, not `mutate`'s callbacks: the answered proposal leaves the list, and may do so
+  // before the answer arrives, which would drop `mutate`'s callbacks (and the toast) with it.
   function answer(body: UpdateGoalBody, done: string, onDone?: () => void) {
     setProblem(null);
-    update.mutate(
-      { id: goal.id, body },
-      {
-        onSuccess: () => {
-          onDone?.();
-          toast({ tone: 'success', title: done });
-        },
-        onError: (error) => {
-          const offered = swap.offer(error, {
-            title: body.title ?? goal.title,
-            done,
-            retry: () => update.mutateAsync({ id: goal.id, body }),
-          });
-          if (offered) onDone?.();
-          else setProblem(plainApiError(error));
-        },
+    update.mutateAsync({ id: goal.id, body }).then(
+      () => {
+        onDone?.();
+        toast({ tone: 'success', title: done });
+      },
+      (error: Error) => {
+        const offered = swap.offer(error, {
+          title: body.title ?? goal.title,
+          done,
+          retry: () => update.mutateAsync({ id: goal.id, body }),
+        });
+        if (offered) onDone?.();
+        else setProblem(plainApiError(error));
       },
     );
   }

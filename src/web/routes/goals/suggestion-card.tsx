@@ -45,21 +45,20 @@ export function SuggestionCard({ suggestion }: { suggestion: SuggestionView }) {
   const [problem, setProblem] = useState<string | null>(null);
   const titleId = useId();
 
+  // `mutateAsync`, not `mutate`'s callbacks: the queue may read itself again without this card
+  // before the answer arrives, and `mutate`'s callbacks are dropped with the card, toast and all.
   function send(body: AcceptSuggestionBody, onDone?: () => void) {
     setProblem(null);
-    accept.mutate(
-      { id: suggestion.id, body },
-      {
-        onSuccess: ({ goal }) => {
-          onDone?.();
-          toast({
-            tone: 'success',
-            title: `“${goal.title}” is added to your goals`,
-            description: 'Start it when you are ready; check in as you go.',
-          });
-        },
-        onError: (error) => setProblem(plainSuggestionError(error)),
+    accept.mutateAsync({ id: suggestion.id, body }).then(
+      ({ goal }) => {
+        onDone?.();
+        toast({
+          tone: 'success',
+          title: `“${goal.title}” is added to your goals`,
+          description: 'Start it when you are ready; check in as you go.',
+        });
       },
+      (error: Error) => setProblem(plainSuggestionError(error)),
     );
   }
 
@@ -140,10 +139,10 @@ export function SuggestionCard({ suggestion }: { suggestion: SuggestionView }) {
           pending={dismiss.isPending}
           aria-label={`Dismiss ${suggestion.title}`}
           onClick={() =>
-            dismiss.mutate(suggestion.id, {
-              onSuccess: () => toast({ tone: 'info', title: `“${suggestion.title}” is dismissed` }),
-              onError: (error) => setProblem(plainSuggestionError(error)),
-            })
+            dismiss.mutateAsync(suggestion.id).then(
+              () => toast({ tone: 'info', title: `“${suggestion.title}” is dismissed` }),
+              (error: Error) => setProblem(plainSuggestionError(error)),
+            )
           }
         >
           Dismiss
