@@ -348,6 +348,8 @@ test('an admin adds an approved user, edits it, exports the list and removes it'
   browser,
   baseURL,
 }) => {
+  // Four dialogs, a download and two list reloads: more than the default 30 s on a busy machine.
+  test.setTimeout(90_000);
   const { admin, problems } = await signedInAdmin(browser);
   const email = uniqueEmail('added');
   await viaNavigation(admin, 'Approved users');
