@@ -371,13 +371,13 @@ async function relationshipsOfCoach(request: IncomingMessage, response: ServerRe
   send(response, 200, { data, totalCount, counts });
 }
 
-/**
- * A client's goals with progress and momentum: Arete's statement (each goal's row with the copies
- * of its parts that the triggers keep) and the same pure functions for progress and momentum (they are the answer, not
- * the framework around it).
- */
 type KeyResultText = { id: string; title: string; unit: string | null; weight: number };
 
+/**
+ * A client's goals with progress and momentum: Arete's statement (each goal's row with the copies
+ * of its parts that the triggers keep) and the same pure functions for progress and momentum (they
+ * are the answer, not the framework around it).
+ */
 async function goalsOfClient(request: IncomingMessage, response: ServerResponse) {
   const claims = await verified(request);
   if (!claims?.sub) return send(response, 401, { error: 'unauthorized' });

@@ -38,8 +38,7 @@ CREATE FUNCTION "goals_count_check_in"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE "goals" SET
     "check_in_count" = "check_in_count" + 1,
-    "last_check_in_at" = CASE WHEN "last_check_in_at" IS NULL OR NEW.created_at >= "last_check_in_at"
-      THEN NEW.created_at ELSE "last_check_in_at" END,
+    "last_check_in_at" = greatest("last_check_in_at", NEW.created_at),
     "last_check_in_confidence" = CASE WHEN "last_check_in_at" IS NULL OR NEW.created_at >= "last_check_in_at"
       THEN NEW.confidence ELSE "last_check_in_confidence" END
   WHERE id = NEW.goal_id;
@@ -52,10 +51,6 @@ UPDATE "goals" g SET
   "key_results_json" = "goal_key_results_json"(g.id),
   "milestones_json" = "goal_milestones_json"(g.id),
   "check_in_count" = (SELECT count(*) FROM "goal_check_ins" c WHERE c.goal_id = g.id),
-  "last_check_in_at" = latest.created_at,
-  "last_check_in_confidence" = latest.confidence
-FROM "goals" g2 LEFT JOIN LATERAL (
-  SELECT c.created_at, c.confidence FROM "goal_check_ins" c WHERE c.goal_id = g2.id
-  ORDER BY c.created_at DESC LIMIT 1
-) latest ON true
-WHERE g2.id = g.id;
+  "last_check_in_at" = (SELECT max(c.created_at) FROM "goal_check_ins" c WHERE c.goal_id = g.id),
+  "last_check_in_confidence" = (SELECT c.confidence FROM "goal_check_ins" c WHERE c.goal_id = g.id
+    ORDER BY c.created_at DESC LIMIT 1);

@@ -15,7 +15,10 @@ import {
 } from 'drizzle-orm/pg-core';
 import { goalAreas, goalSources, goalStatuses } from '../../../contract/goals.ts';
 
-/** A key result as the goal row carries it for the lists (`goals.key_results_json`). */
+/**
+ * A key result as the goal row carries it for the lists (`goals.key_results_json`). Written out:
+ * derived from `goalKeyResults`, which references `goals`, the two tables' types would be circular.
+ */
 export type ListedKeyResult = {
   id: string;
   position: number;
